@@ -1,0 +1,68 @@
+import type { ControlId } from "./ids";
+
+/** The domains controls are grouped by, matching the backends' files. */
+export type ControlDomain =
+  | "encryption"
+  | "transport"
+  | "network"
+  | "identity"
+  | "logging"
+  | "detection"
+  | "response"
+  | "model"
+  | "governance"
+  | "resilience";
+
+/** Severity of a violated control, used as the policies' default severity. */
+export type ControlSeverity = "low" | "medium" | "high" | "critical";
+
+/** Compliance frameworks the evidence maps to. */
+export type FrameworkId = "soc2" | "iso27001" | "hipaa" | "gdpr" | "nist80053";
+
+/** All frameworks, in report order. */
+export const FRAMEWORK_IDS: readonly FrameworkId[] = ["soc2", "iso27001", "hipaa", "gdpr", "nist80053"];
+
+/** Human-readable framework names. */
+export const FRAMEWORK_NAMES: Readonly<Record<FrameworkId, string>> = {
+  soc2: "SOC 2 (2017 Trust Services Criteria)",
+  iso27001: "ISO/IEC 27001:2022 Annex A",
+  hipaa: "HIPAA Security Rule (45 CFR 164)",
+  gdpr: "GDPR",
+  nist80053: "NIST SP 800-53 rev 5",
+};
+
+/** How one cloud implements a control, or why it cannot. */
+export interface CloudImplementation {
+  /** What the component builds (or what the user must provide) for the control on this cloud. */
+  implementation: string;
+  /** Set when the cloud cannot fully meet the control: the honest reason, reported as a `gap`. */
+  limitation?: string;
+}
+
+/** One control of the catalog. */
+export interface ControlDefinition {
+  /** Stable ID, e.g. `SAI-ENC-01`. */
+  id: ControlId;
+  /** One-line statement of the control. */
+  title: string;
+  /** Where in the source document the control comes from. */
+  seedSection: string;
+  /** Domain the control belongs to. */
+  domain: ControlDomain;
+  /** Default severity of a violation. */
+  severity: ControlSeverity;
+  /** Clauses per framework; an empty list means the framework has no direct clause. */
+  frameworks: Readonly<Record<FrameworkId, readonly string[]>>;
+  /** CIS benchmark recommendations where one applies, e.g. `"CIS AWS Foundations 3.0.0 3.1"`. */
+  cis: readonly string[];
+  /** Implementation per cloud. */
+  clouds: Readonly<Record<"aws" | "gcp" | "azure", CloudImplementation>>;
+  /**
+   * Whether a deploy-time policy can check this control; when false, `notCheckableReason` says why.
+   */
+  checkableAtDeploy: boolean;
+  /** Why no deploy-time policy checks this control (only when `checkableAtDeploy` is false). */
+  notCheckableReason?: string;
+  /** Remediation guidance shown with findings. */
+  remediation: string;
+}

@@ -1,0 +1,107 @@
+/**
+ * The data the preflight passes between its stages: the engine records resources, the analyzer client
+ * turns them into findings, the renderers write reports. Plain JSON-safe data only.
+ */
+
+/** Marker for a value not known during preview (computed by another resource). */
+export const UNKNOWN = "[unknown]";
+/** Marker that replaces a secret value in every report. */
+export const SECRET = "[secret]";
+
+/**
+ * A property value as recorded by the engine. Unknown values are `{ "4dabf18193072939515e22adb298388d":
+ * "1b47061264138c4ac30d75fd1eb44270" }`-free: the engine stores them as `{ $unknown: true }` and secrets as
+ * `{ $secret: value }` so the analyzer client can encode them exactly as the Pulumi CLI does.
+ */
+export type RecordedValue =
+  | null
+  | boolean
+  | number
+  | string
+  | RecordedValue[]
+  | { [key: string]: RecordedValue }
+  | UnknownValue
+  | SecretValue;
+
+/** A value computed by another resource, not known during preview. */
+export interface UnknownValue {
+  $unknown: true;
+}
+
+/** A secret value; its plaintext goes to policy packs only, never to reports. */
+export interface SecretValue {
+  $secret: RecordedValue;
+}
+
+/** One resource the program registered. */
+export interface RecordedResource {
+  urn: string;
+  /** Type token, e.g. `aws:kms/key:Key`. */
+  type: string;
+  /** Logical name. */
+  name: string;
+  /** Whether Pulumi manages it as a custom (provider) resource rather than a component. */
+  custom: boolean;
+  /** Inputs as the engine would see them. */
+  inputs: Record<string, RecordedValue>;
+  /** URN of the parent, if any. */
+  parent?: string;
+  /** URNs this resource depends on. */
+  dependencies: string[];
+  /** Per input property, the URNs its value came from. */
+  propertyDependencies: Record<string, string[]>;
+  /** Resource options that policies can see. */
+  options: {
+    protect: boolean;
+    retainOnDelete: boolean;
+    ignoreChanges: string[];
+    deleteBeforeReplace?: boolean;
+    aliases: string[];
+    customTimeouts?: { create?: string; update?: string; delete?: string };
+    additionalSecretOutputs: string[];
+  };
+  /** Provider reference (`urn::id`) when one was set explicitly. */
+  provider?: string;
+  /** The resource's ID when it is read or imported instead of created. */
+  id?: string;
+}
+
+/** One function call (invoke) the program made, e.g. `aws:index/getCallerIdentity:getCallerIdentity`. */
+export interface RecordedInvoke {
+  token: string;
+  args: Record<string, RecordedValue>;
+}
+
+/** What the engine produced for one stack. */
+export interface StackRun {
+  /** Stack name (`aws-prod`), or `default` for a program without stack config files. */
+  stack: string;
+  project: string;
+  resources: RecordedResource[];
+  invokes: RecordedInvoke[];
+  /** Stack outputs, secrets masked. */
+  outputs: Record<string, RecordedValue>;
+}
+
+/** Enforcement level of a finding, as the analyzer protocol reports it. */
+export type EnforcementLevel = "advisory" | "mandatory" | "remediate" | "disabled";
+
+/** One policy violation reported by a pack. */
+export interface Finding {
+  /** Name of the policy pack. */
+  policyPack: string;
+  /** Policy name, e.g. `aws-kms-key-require-rotation`. */
+  policy: string;
+  /** SAI control IDs the policy enforces (from its tags). */
+  controls: string[];
+  severity: "low" | "medium" | "high" | "critical" | "unspecified";
+  enforcementLevel: EnforcementLevel;
+  /** URN of the resource, or undefined for a stack-level finding without one. */
+  urn?: string;
+  message: string;
+  /** True when a waiver in the pack's config covers the finding. */
+  waived?: boolean;
+}
+
+/** Status of one control in the evidence. */
+export type ControlStatus = "satisfied" | "violated" | "waived" | "gap" | "not-applicable";

@@ -105,3 +105,33 @@ export interface Finding {
 
 /** Status of one control in the evidence. */
 export type ControlStatus = "satisfied" | "violated" | "waived" | "gap" | "not-applicable";
+
+/** Severity of a policy or finding, as the analyzer protocol reports it. */
+export type Severity = Finding["severity"];
+
+/** One policy as its pack describes it (analyzer `GetAnalyzerInfo`), after the run's configuration. */
+export interface PolicyInfo {
+  name: string;
+  displayName?: string;
+  description: string;
+  /** Effective level for this run (pack default, initial config and config file applied). */
+  enforcementLevel: EnforcementLevel;
+  /** Whether the policy validates single resources or the whole stack. */
+  type: "resource" | "stack" | "unknown";
+  severity: Severity;
+  tags: string[];
+  /** SAI control IDs among `tags`. */
+  controls: string[];
+  framework?: { name: string; version: string; reference: string; specification: string };
+  remediationSteps?: string;
+  url?: string;
+  /** JSON-schema properties and required names of the policy's configuration, if it has any. */
+  configSchema?: { properties: Record<string, unknown>; required: string[] };
+}
+
+/** A policy pack as the preflight ran it. */
+export interface PolicyPackSummary {
+  name: string;
+  version: string;
+  policies: PolicyInfo[];
+}

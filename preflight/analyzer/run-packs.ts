@@ -1,0 +1,271 @@
+/**
+ * Runs policy packs over a stack's recorded resources, in the order of calls the Pulumi CLI makes during a
+ * preview: start each pack, Handshake, ConfigureStack, GetAnalyzerInfo, Configure; then per resource a
+ * Remediate pass over all packs (each pack sees the inputs the previous one remediated) followed by an
+ * Analyze pass; finally one AnalyzeStack per pack; then stop the packs.
+ */
+import {
+  type EnforcementLevel,
+  type Finding,
+  type PolicyInfo,
+  type PolicyPackSummary,
+  type RecordedResource,
+  type RecordedValue,
+} from "../model";
+import {
+  AnalyzerClient,
+  type AnalyzeDiagnostic,
+  type AnalyzerInfo,
+  type AnalyzerResourceInput,
+  type RemediationResult,
+} from "./client";
+import { launchPolicyPack, type PolicyPackProcess } from "./launch";
+import {
+  parsePolicyConfig,
+  readPolicyConfigFile,
+  reconcilePolicyConfig,
+  type PolicyConfigFile,
+} from "./policy-config";
+import { indexByUrn, toAnalyzerResource } from "./resource-input";
+
+/** One pack to run. */
+export interface PackSpec {
+  /** Pack directory (with PulumiPolicy.yaml). */
+  dir: string;
+  /** Config in the CLI's `--policy-pack-config` format: a file path, or the parsed JSON. @default none */
+  config?: string | Record<string, unknown>;
+}
+
+/** Arguments of {@link analyzeStack}. */
+export interface AnalyzeStackArgs {
+  packs: PackSpec[];
+  /** Resources in registration order. */
+  resources: RecordedResource[];
+  stack: string;
+  project: string;
+  /** Whether this is a preview; the preflight always previews. */
+  dryRun: boolean;
+  /** Organization name passed to the packs. @default "" */
+  organization?: string;
+  /** Stack configuration (`<namespace>:<key>` to string) the packs can read. @default {} */
+  stackConfig?: Record<string, string>;
+  /** Stack tags (`args.stackTags` in policies). @default {} */
+  stackTags?: Record<string, string>;
+  /** Per-pack start timeout. @default 60000 */
+  startTimeoutMs?: number;
+  /** Resources analyzed concurrently (results keep registration order). @default 8 */
+  concurrency?: number;
+}
+
+/** A pack as it ran. */
+export interface PackRun extends PolicyPackSummary {
+  /** Absolute pack directory. */
+  dir: string;
+  /** Milliseconds from spawn until the pack served. */
+  startMs: number;
+}
+
+/** Result of {@link analyzeStack}. */
+export interface AnalyzeStackResult {
+  packs: PackRun[];
+  /** Per resource (registration order, packs in given order), then stack findings per pack. */
+  findings: Finding[];
+  /** Inputs after remediation, for the resources a remediation changed. */
+  remediatedInputs: Record<string, Record<string, RecordedValue>>;
+}
+
+interface ActivePack {
+  packProcess: PolicyPackProcess;
+  client: AnalyzerClient;
+  info: AnalyzerInfo;
+  policies: Map<string, PolicyInfo>;
+  version: string;
+  remediates: boolean;
+}
+
+/** Runs `args.packs` over `args.resources` and returns each pack's policies and all findings. */
+export async function analyzeStack(args: AnalyzeStackArgs): Promise<AnalyzeStackResult> {
+  const configs = args.packs.map((pack) => loadConfig(pack));
+  const packProcesses = await launchAll(args);
+  const clients = packProcesses.map((packProcess) => new AnalyzerClient(packProcess.address));
+  try {
+    const packs = await Promise.all(
+      packProcesses.map((packProcess, index) => prepare(packProcess, clients[index]!, configs[index]!, args)),
+    );
+    const byUrn = indexByUrn(args.resources);
+    const inputs = args.resources.map((resource) => toAnalyzerResource(resource, byUrn));
+    const perResource = await mapConcurrently(inputs, args.concurrency ?? 8, (input) =>
+      analyzeOne(packs, input),
+    );
+    const stackFindings = await Promise.all(packs.map((pack) => analyzeWholeStack(pack, inputs)));
+
+    const remediatedInputs: Record<string, Record<string, RecordedValue>> = {};
+    inputs.forEach((input, index) => {
+      if (input.properties !== args.resources[index]!.inputs) {
+        remediatedInputs[input.urn] = input.properties;
+      }
+    });
+    return {
+      packs: packs.map((pack) => ({
+        name: pack.info.name,
+        version: pack.version,
+        policies: [...pack.policies.values()],
+        dir: pack.packProcess.dir,
+        startMs: pack.packProcess.startMs,
+      })),
+      findings: [...perResource.flat(), ...stackFindings.flat()],
+      remediatedInputs,
+    };
+  } finally {
+    for (const client of clients) {
+      client.close();
+    }
+    await Promise.all(packProcesses.map((packProcess) => packProcess.close()));
+  }
+}
+
+function loadConfig(pack: PackSpec): { file: PolicyConfigFile; source: string } {
+  if (pack.config === undefined) {
+    return { file: {}, source: "policy config" };
+  }
+  if (typeof pack.config === "string") {
+    return { file: readPolicyConfigFile(pack.config), source: `Policy config ${pack.config}` };
+  }
+  return { file: parsePolicyConfig(pack.config), source: `policy config for ${pack.dir}` };
+}
+
+/** Starts every pack; if one fails, stops the others and rethrows the first failure in pack order. */
+async function launchAll(args: AnalyzeStackArgs): Promise<PolicyPackProcess[]> {
+  const context = {
+    project: args.project,
+    stack: args.stack,
+    organization: args.organization,
+    dryRun: args.dryRun,
+    config: args.stackConfig,
+  };
+  const settled = await Promise.allSettled(
+    args.packs.map((pack) => launchPolicyPack(pack.dir, { context, startTimeoutMs: args.startTimeoutMs })),
+  );
+  const failure = settled.find((result) => result.status === "rejected");
+  if (failure) {
+    await Promise.all(
+      settled.map((result) => (result.status === "fulfilled" ? result.value.close() : undefined)),
+    );
+    throw failure.reason;
+  }
+  return settled.map((result) => (result as PromiseFulfilledResult<PolicyPackProcess>).value);
+}
+
+async function prepare(
+  packProcess: PolicyPackProcess,
+  client: AnalyzerClient,
+  config: { file: PolicyConfigFile; source: string },
+  args: AnalyzeStackArgs,
+): Promise<ActivePack> {
+  await client.handshake(packProcess.dir);
+  await client.configureStack({
+    stack: args.stack,
+    project: args.project,
+    organization: args.organization,
+    dryRun: args.dryRun,
+    config: args.stackConfig,
+    tags: args.stackTags,
+  });
+  const info = await client.getAnalyzerInfo();
+  const reconciled = reconcilePolicyConfig(info, config.file, config.source);
+  await client.configure(reconciled);
+  const policies = new Map<string, PolicyInfo>();
+  for (const policy of info.policies) {
+    policies.set(policy.name, { ...policy, enforcementLevel: reconciled[policy.name]!.enforcementLevel });
+  }
+  return {
+    packProcess,
+    client,
+    info,
+    policies,
+    // The CLI prefers the version in PulumiPolicy.yaml over the one the pack reports.
+    version: packProcess.manifestVersion ?? info.version,
+    remediates: [...policies.values()].some((policy) => policy.enforcementLevel === "remediate"),
+  };
+}
+
+async function analyzeOne(packs: ActivePack[], input: AnalyzerResourceInput): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  // Pass 1: remediations, chained across packs. A pack runs remediations only for policies at level
+  // "remediate", so packs without one are skipped without changing the outcome.
+  for (const pack of packs.filter((candidate) => candidate.remediates)) {
+    const result = await pack.client.remediate(input);
+    for (const remediation of result.remediations) {
+      findings.push(remediationFinding(pack, remediation, input.urn));
+      if (remediation.properties && !remediation.diagnostic) {
+        input.properties = remediation.properties;
+      }
+    }
+  }
+  // Pass 2: analysis of the final inputs; packs run side by side.
+  const results = await Promise.all(packs.map((pack) => pack.client.analyze(input)));
+  results.forEach((result, index) => {
+    for (const diagnostic of result.diagnostics) {
+      // Like the CLI, attribute a resource's diagnostics to the resource being analyzed.
+      findings.push(diagnosticFinding(packs[index]!, diagnostic, input.urn));
+    }
+  });
+  return findings;
+}
+
+async function analyzeWholeStack(pack: ActivePack, inputs: AnalyzerResourceInput[]): Promise<Finding[]> {
+  const result = await pack.client.analyzeStack(inputs);
+  return result.diagnostics.map((diagnostic) => diagnosticFinding(pack, diagnostic, diagnostic.urn));
+}
+
+function diagnosticFinding(
+  pack: ActivePack,
+  diagnostic: AnalyzeDiagnostic,
+  urn: string | undefined,
+): Finding {
+  const policy = pack.policies.get(diagnostic.policyName);
+  // A violation of a remediate-level policy means the remediation did not fix it: the CLI reports mandatory.
+  const enforcementLevel: EnforcementLevel =
+    diagnostic.enforcementLevel === "remediate" ? "mandatory" : diagnostic.enforcementLevel;
+  const finding: Finding = {
+    policyPack: diagnostic.policyPackName || pack.info.name,
+    policy: diagnostic.policyName,
+    controls: policy?.controls ?? [],
+    severity:
+      diagnostic.severity !== "unspecified" ? diagnostic.severity : (policy?.severity ?? "unspecified"),
+    enforcementLevel,
+    message: diagnostic.message,
+  };
+  if (urn) {
+    finding.urn = urn;
+  }
+  return finding;
+}
+
+function remediationFinding(pack: ActivePack, remediation: RemediationResult, urn: string): Finding {
+  const policy = pack.policies.get(remediation.policyName);
+  return {
+    policyPack: remediation.policyPackName || pack.info.name,
+    policy: remediation.policyName,
+    controls: policy?.controls ?? [],
+    severity: policy?.severity ?? "unspecified",
+    // A remediation that could not run is shown as an advisory warning, as the CLI does.
+    enforcementLevel: remediation.diagnostic ? "advisory" : "remediate",
+    urn,
+    message: remediation.diagnostic ?? `${remediation.description}\nremediated by the policy pack`,
+  };
+}
+
+/** Maps `items` with at most `limit` calls in flight; results keep the input order. */
+async function mapConcurrently<T, R>(items: T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await map(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+  return results;
+}

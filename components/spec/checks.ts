@@ -17,9 +17,9 @@ export function optionalObject(value: unknown, path: string): Record<string, unk
 
 /** Reads a required object. */
 export function requireObject(value: unknown, path: string, what: string): Record<string, unknown> {
-  const object = optionalObject(value, path);
-  if (!object) throw new SecureAiConfigError(path, value, `${what} is required`);
-  return object;
+  if (value === undefined || value === null) throw new SecureAiConfigError(path, value, `${what} is required`);
+  if (typeof value !== "object" || Array.isArray(value)) throw new SecureAiConfigError(path, value, `expected ${what}`);
+  return value as Record<string, unknown>;
 }
 
 /** Reads a required non-empty string. */

@@ -1,6 +1,6 @@
 import { SecureAiConfigError } from "../errors";
 import type { ControlId } from "../controls/ids";
-import { optionalObject, rejectUnknownKeys } from "./checks";
+import { rejectUnknownKeys, requireObject } from "./checks";
 import { resolveCloudBlock } from "./resolve-cloud";
 import {
   resolveCompliance,
@@ -61,8 +61,7 @@ function resolveCloud(value: unknown): CloudName {
  * Throws SecureAiConfigError for the first invalid argument, in argument order.
  */
 export function resolveSpec(args: unknown, options: ResolveOptions = {}): ResolvedSpec {
-  const input = optionalObject(args, "args");
-  if (!input) throw new SecureAiConfigError("args", args, "SecureAiPlatform needs an arguments object");
+  const input = requireObject(args, "args", "an arguments object for SecureAiPlatform");
   rejectUnknownKeys(input, "", TOP_LEVEL_KEYS);
   const cloud = resolveCloud(input.cloud);
   const encryption = resolveEncryption(input.encryption);

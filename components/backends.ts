@@ -15,9 +15,9 @@ export const CLOUD_SDKS: Readonly<Record<CloudName, string>> = {
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
 const loaders: Readonly<Record<CloudName, () => BackendBuilder>> = {
-  aws: () => (require("./aws") as typeof import("./aws")).buildAwsPlatform,
-  gcp: () => (require("./gcp") as typeof import("./gcp")).buildGcpPlatform,
-  azure: () => (require("./azure") as typeof import("./azure")).buildAzurePlatform,
+  aws: () => (require("./aws") as { buildAwsPlatform: BackendBuilder }).buildAwsPlatform,
+  gcp: () => (require("./gcp") as { buildGcpPlatform: BackendBuilder }).buildGcpPlatform,
+  azure: () => (require("./azure") as { buildAzurePlatform: BackendBuilder }).buildAzurePlatform,
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 

@@ -17,8 +17,10 @@ export function optionalObject(value: unknown, path: string): Record<string, unk
 
 /** Reads a required object. */
 export function requireObject(value: unknown, path: string, what: string): Record<string, unknown> {
-  if (value === undefined || value === null) throw new SecureAiConfigError(path, value, `${what} is required`);
-  if (typeof value !== "object" || Array.isArray(value)) throw new SecureAiConfigError(path, value, `expected ${what}`);
+  if (value === undefined || value === null)
+    throw new SecureAiConfigError(path, value, `${what} is required`);
+  if (typeof value !== "object" || Array.isArray(value))
+    throw new SecureAiConfigError(path, value, `expected ${what}`);
   return value as Record<string, unknown>;
 }
 

@@ -15,14 +15,26 @@ const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as
 };
 
 /** Prefixes of everything a user of the package needs; nothing else may be published. */
-const ALLOWED = [/^dist\/components\//, /^dist\/policy-packs\//, /^dist\/preflight\//, /^bin\//, /^policy-packs\/secure-ai\/PulumiPolicy\.yaml$/, /^package\.json$/, /^README\.md$/, /^LICENSE$/];
+const ALLOWED = [
+  /^dist\/components\//,
+  /^dist\/policy-packs\//,
+  /^dist\/preflight\//,
+  /^bin\//,
+  /^policy-packs\/secure-ai\/PulumiPolicy\.yaml$/,
+  /^package\.json$/,
+  /^README\.md$/,
+  /^LICENSE$/,
+];
 
 let files: string[] = [];
 
 beforeAll(() => {
   // Build once so the list reflects what `npm publish` ships, then list it without running scripts again.
   execFileSync("npm", ["run", "--silent", "build"], { cwd: root, stdio: "pipe" });
-  const output = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, encoding: "utf8" });
+  const output = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
+    cwd: root,
+    encoding: "utf8",
+  });
   files = (JSON.parse(output) as { files: { path: string }[] }[])[0].files.map((file) => file.path);
 }, 240_000);
 
@@ -34,7 +46,9 @@ describe("the published package", () => {
   });
 
   it("ships every file its exports map and bin point to", () => {
-    const targets = Object.values(manifest.exports).flatMap((target) => (typeof target === "string" ? [target] : [target.types, target.default]));
+    const targets = Object.values(manifest.exports).flatMap((target) =>
+      typeof target === "string" ? [target] : [target.types, target.default],
+    );
     for (const target of [...targets, ...Object.values(manifest.bin)]) {
       const path = target.replace(/^\.\//, "");
       expect(files, `${target} is published`).toContain(path);

@@ -32,8 +32,18 @@ describe("SecureAiPlatform validates before it registers anything", () => {
   it.each([
     ["bad cloud", "ok", { cloud: "ibm", models: [{ name: "m" }] }, "cloud"],
     ["missing block", "ok", { cloud: "aws", models: [{ name: "m" }] }, "aws"],
-    ["bad model name", "ok", { cloud: "aws", aws: { region: "eu-west-1" }, models: [{ name: "M!" }] }, "models[0].name"],
-    ["bad component name", "Chat Bot", { cloud: "aws", aws: { region: "eu-west-1" }, models: [{ name: "m" }] }, "name"],
+    [
+      "bad model name",
+      "ok",
+      { cloud: "aws", aws: { region: "eu-west-1" }, models: [{ name: "M!" }] },
+      "models[0].name",
+    ],
+    [
+      "bad component name",
+      "Chat Bot",
+      { cloud: "aws", aws: { region: "eu-west-1" }, models: [{ name: "m" }] },
+      "name",
+    ],
   ])("%s throws SecureAiConfigError at %s with nothing registered", (_label, name, args, path) => {
     const error = construct(name, args);
     expect(error).toBeInstanceOf(SecureAiConfigError);

@@ -4,7 +4,10 @@ import { resolveSpec } from "../../components/spec/resolve";
 const NOW = new Date("2026-06-01T12:00:00Z");
 
 describe("resolveSpec applies secure defaults", () => {
-  const spec = resolveSpec({ cloud: "aws", aws: { region: "eu-west-1" }, models: [{ name: "chatbot" }] }, { now: NOW });
+  const spec = resolveSpec(
+    { cloud: "aws", aws: { region: "eu-west-1" }, models: [{ name: "chatbot" }] },
+    { now: NOW },
+  );
 
   it("keeps the chosen cloud and its block only", () => {
     expect(spec.cloud).toBe("aws");
@@ -15,17 +18,37 @@ describe("resolveSpec applies secure defaults", () => {
 
   it("defaults models to standard sensitivity and the cloud's first serving option", () => {
     expect(spec.models).toEqual([
-      { name: "chatbot", sensitivity: "standard", serving: "sagemaker", hsm: false, baseModel: undefined, instanceType: undefined },
+      {
+        name: "chatbot",
+        sensitivity: "standard",
+        serving: "sagemaker",
+        hsm: false,
+        baseModel: undefined,
+        instanceType: undefined,
+      },
     ]);
     expect(spec.anyHsm).toBe(false);
   });
 
   it("rotates keys every 90 days, TLS 1.3, private network, MFA, SIEM, every singleton created", () => {
-    expect(spec.encryption).toEqual({ rotationDays: 90, hsm: "high-sensitivity", breakGlassPrincipals: [], externalKeyStore: undefined });
-    expect(spec.transport).toEqual({ minimumTlsVersion: "1.3", mutualTls: { enabled: false, caBundle: undefined } });
+    expect(spec.encryption).toEqual({
+      rotationDays: 90,
+      hsm: "high-sensitivity",
+      breakGlassPrincipals: [],
+      externalKeyStore: undefined,
+    });
+    expect(spec.transport).toEqual({
+      minimumTlsVersion: "1.3",
+      mutualTls: { enabled: false, caBundle: undefined },
+    });
     expect(spec.network).toEqual({ cidr: "10.40.0.0/16", zoneCount: 2, existing: undefined });
     expect(spec.identity.requireMfa).toBe(true);
-    expect(spec.logging).toEqual({ retentionDays: 365, auditLockDays: 365, siem: "native", siemDestination: undefined });
+    expect(spec.logging).toEqual({
+      retentionDays: 365,
+      auditLockDays: 365,
+      siem: "native",
+      siemDestination: undefined,
+    });
     expect(spec.detection.singletons).toEqual({
       threatDetection: "create",
       postureManagement: "create",
@@ -34,14 +57,24 @@ describe("resolveSpec applies secure defaults", () => {
       auditConfig: "create",
     });
     expect(spec.detection.severityThreshold).toBe("medium");
-    expect(spec.publicApi).toEqual({ enabled: false, waf: true, rateLimit: 2000, certificate: undefined, domainName: undefined });
+    expect(spec.publicApi).toEqual({
+      enabled: false,
+      waf: true,
+      rateLimit: 2000,
+      certificate: undefined,
+      domainName: undefined,
+    });
     expect(spec.compliance.frameworks).toEqual(["soc2", "iso27001", "hipaa", "gdpr", "nist80053"]);
     expect(spec.waivers).toEqual([]);
   });
 
   it("marks high-sensitivity models, and every model with hsm: all, as HSM-backed", () => {
     const high = resolveSpec(
-      { cloud: "gcp", gcp: { project: "ai-prod-123", region: "europe-west4" }, models: [{ name: "a", sensitivity: "high" }, { name: "b" }] },
+      {
+        cloud: "gcp",
+        gcp: { project: "ai-prod-123", region: "europe-west4" },
+        models: [{ name: "a", sensitivity: "high" }, { name: "b" }],
+      },
       { now: NOW },
     );
     expect(high.models.map((m) => [m.name, m.serving, m.hsm])).toEqual([
@@ -50,7 +83,12 @@ describe("resolveSpec applies secure defaults", () => {
     ]);
     expect(high.anyHsm).toBe(true);
     const all = resolveSpec(
-      { cloud: "azure", azure: { location: "westeurope", tenantId: "00000000-0000-0000-0000-000000000000" }, models: [{ name: "a" }], encryption: { hsm: "all" } },
+      {
+        cloud: "azure",
+        azure: { location: "westeurope", tenantId: "00000000-0000-0000-0000-000000000000" },
+        models: [{ name: "a" }],
+        encryption: { hsm: "all" },
+      },
       { now: NOW },
     );
     expect(all.models[0]).toMatchObject({ serving: "openai", hsm: true });
@@ -63,17 +101,30 @@ describe("resolveSpec applies secure defaults", () => {
         aws: { region: "us-east-1" },
         models: [{ name: "m" }],
         publicApi: { enabled: true, waf: false },
-        waivers: [{ control: "SAI-NET-05", reason: "internal pilot behind the corporate proxy", expires: "2026-06-01" }],
+        waivers: [
+          {
+            control: "SAI-NET-05",
+            reason: "internal pilot behind the corporate proxy",
+            expires: "2026-06-01",
+          },
+        ],
       },
       { now: NOW },
     );
     expect(waived.publicApi.waf).toBe(false);
-    expect(waived.waivers).toEqual([{ control: "SAI-NET-05", reason: "internal pilot behind the corporate proxy", expires: "2026-06-01" }]);
+    expect(waived.waivers).toEqual([
+      { control: "SAI-NET-05", reason: "internal pilot behind the corporate proxy", expires: "2026-06-01" },
+    ]);
   });
 
   it("keeps personal datasets with their retention", () => {
     const withData = resolveSpec(
-      { cloud: "aws", aws: { region: "eu-west-1" }, models: [{ name: "m" }], datasets: [{ name: "chats", personalData: true, retentionDays: 30 }, { name: "docs" }] },
+      {
+        cloud: "aws",
+        aws: { region: "eu-west-1" },
+        models: [{ name: "m" }],
+        datasets: [{ name: "chats", personalData: true, retentionDays: 30 }, { name: "docs" }],
+      },
       { now: NOW },
     );
     expect(withData.datasets).toEqual([

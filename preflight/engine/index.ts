@@ -1,0 +1,60 @@
+/**
+ * The preflight's program engine: loads a Pulumi project, reads a stack's config and runs the program
+ * offline under Pulumi's mock runtime in preview mode, recording every resource the engine would see.
+ */
+import type { StackRun } from "../model";
+import { PreflightUsageError } from "./errors";
+import { listStackFiles, loadProject } from "./project";
+import { type RunProgramOptions, runProgram } from "./run-program";
+import { DEFAULT_STACK, readStackConfig } from "./stack-config";
+
+export { PreflightProgramError, PreflightUsageError, EXIT_CODE_CANNOT_RUN } from "./errors";
+export { loadProject, type PulumiProject } from "./project";
+export { readStackConfig, DEFAULT_STACK, type StackConfig } from "./stack-config";
+export type { RunProgramOptions } from "./run-program";
+
+/** Arguments of {@link runStack}. */
+export interface RunStackArgs extends RunProgramOptions {
+  /** Directory holding the project's Pulumi.yaml. */
+  programDir: string;
+  /**
+   * Stack to run.
+   * @default `default` when the project has no stack config files; required otherwise
+   */
+  stack?: string;
+}
+
+/**
+ * Lists the stacks to run for a project: one per `Pulumi.<stack>.yaml`, sorted, or `["default"]` when the
+ * project has no stack config files.
+ *
+ * @param programDir - directory holding Pulumi.yaml.
+ * @throws PreflightUsageError when the project cannot be loaded.
+ */
+export function listStacks(programDir: string): string[] {
+  const stacks = listStackFiles(loadProject(programDir));
+  return stacks.length > 0 ? stacks : [DEFAULT_STACK];
+}
+
+/**
+ * Runs one stack of a Pulumi program offline, as `pulumi preview` would, and returns what it registered.
+ *
+ * @param args - program directory, stack and output handling.
+ * @throws PreflightUsageError for a project or config the preflight cannot use.
+ * @throws PreflightProgramError when the program itself fails.
+ */
+export async function runStack(args: RunStackArgs): Promise<StackRun> {
+  const project = loadProject(args.programDir);
+  const stacks = listStackFiles(project);
+  const stack = args.stack ?? (stacks.length === 0 ? DEFAULT_STACK : undefined);
+  if (stack === undefined) {
+    throw new PreflightUsageError(
+      `${project.dir} has several stacks (${stacks.join(", ")}); choose one with --stack.`,
+      {
+        file: project.projectFile,
+      },
+    );
+  }
+  const config = readStackConfig(project, stack);
+  return runProgram(project, stack, config, args);
+}

@@ -1,0 +1,206 @@
+import { type RecordedInvoke, type RecordedResource, type RecordedValue, SECRET } from "../model";
+import type {
+  MonitorLike,
+  ReadResourceRequestLike,
+  RegisterResourceRequestLike,
+  WireAlias,
+  WireStruct,
+} from "./monitor-requests";
+import { toRecordedValue } from "./recorded-value";
+
+/** Type token of the root stack resource. */
+export const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
+/** Token of the SDK's internal invoke that reads back a registered resource; not a program invoke. */
+const GET_RESOURCE_TOKEN = "pulumi:pulumi:getResource";
+
+/**
+ * Records every request the program sends to the mock resource monitor. It wraps the monitor's
+ * methods rather than relying on `Mocks.newResource`, because only the raw requests carry the parent,
+ * dependencies, property dependencies and resource options that policies need.
+ */
+export class MonitorRecorder {
+  /** One slot per request in request order; a slot stays empty when the request failed. */
+  private readonly slots: (RecordedResource | undefined)[] = [];
+  /** Invokes in call order. */
+  readonly invokes: RecordedInvoke[] = [];
+  /** The stack's outputs, with secret values masked. */
+  stackOutputs: Record<string, RecordedValue> = {};
+  private stackUrn?: string;
+
+  /**
+   * Wraps the monitor's register, read, invoke and output methods so each request is recorded before the
+   * mocks answer it.
+   *
+   * @param monitor - the SDK's mock monitor (`pulumi.runtime.getMonitor()` after `setMocks`).
+   * @param context - project and stack, to spell alias URNs.
+   */
+  attach(monitor: MonitorLike, context: { project: string; stack: string }): void {
+    const register = monitor.registerResource.bind(monitor);
+    monitor.registerResource = (request, callback) => {
+      const slot = this.reserveSlot();
+      return register(request, (error, response) => {
+        if (!error && response) {
+          this.fill(slot, recordRegistration(request, response.getUrn(), context));
+          if (request.getType() === ROOT_STACK_TYPE && !request.getParent()) {
+            this.stackUrn = response.getUrn();
+          }
+        }
+        callback(error, response);
+      });
+    };
+    const read = monitor.readResource.bind(monitor);
+    monitor.readResource = (request, callback) => {
+      const slot = this.reserveSlot();
+      return read(request, (error, response) => {
+        if (!error && response) {
+          this.fill(slot, recordRead(request, response.getUrn()));
+        }
+        callback(error, response);
+      });
+    };
+    const invoke = monitor.invoke.bind(monitor);
+    monitor.invoke = (request, callback) => {
+      if (request.getTok() !== GET_RESOURCE_TOKEN) {
+        this.invokes.push({ token: request.getTok(), args: recordStruct(request.getArgs()) });
+      }
+      return invoke(request, callback);
+    };
+    const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
+    monitor.registerResourceOutputs = (request, callback) => {
+      if (request.getUrn() === this.stackUrn) {
+        this.stackOutputs = maskSecrets(recordStruct(request.getOutputs())) as Record<string, RecordedValue>;
+      }
+      return registerOutputs(request, callback);
+    };
+  }
+
+  /** The recorded resources in request order, without those whose request failed. */
+  completedResources(): RecordedResource[] {
+    return this.slots.filter((resource): resource is RecordedResource => resource !== undefined);
+  }
+
+  private reserveSlot(): number {
+    this.slots.push(undefined);
+    return this.slots.length - 1;
+  }
+
+  private fill(slot: number, resource: RecordedResource): void {
+    this.slots[slot] = resource;
+  }
+}
+
+function recordStruct(struct: WireStruct | undefined): Record<string, RecordedValue> {
+  const recorded = toRecordedValue(struct?.toJavaScript() ?? {});
+  return typeof recorded === "object" && recorded !== null && !Array.isArray(recorded)
+    ? (recorded as Record<string, RecordedValue>)
+    : {};
+}
+
+function recordRegistration(
+  request: RegisterResourceRequestLike,
+  urn: string,
+  context: { project: string; stack: string },
+): RecordedResource {
+  const propertyDependencies: Record<string, string[]> = {};
+  request.getPropertydependenciesMap().forEach((dependencies, property) => {
+    propertyDependencies[property] = dependencies.getUrnsList();
+  });
+  const timeouts = request.getCustomtimeouts();
+  const customTimeouts = timeouts && {
+    ...(timeouts.getCreate() ? { create: timeouts.getCreate() } : {}),
+    ...(timeouts.getUpdate() ? { update: timeouts.getUpdate() } : {}),
+    ...(timeouts.getDelete() ? { delete: timeouts.getDelete() } : {}),
+  };
+  const aliases = [
+    ...new Set([
+      ...request.getAliasurnsList(),
+      ...request.getAliasesList().map((alias) => aliasUrn(alias, request, context)),
+    ]),
+  ];
+  return {
+    urn,
+    type: request.getType(),
+    name: request.getName(),
+    custom: request.getCustom(),
+    inputs: recordStruct(request.getObject()),
+    ...(request.getParent() ? { parent: request.getParent() } : {}),
+    dependencies: request.getDependenciesList(),
+    propertyDependencies,
+    options: {
+      protect: request.getProtect() ?? false,
+      retainOnDelete: request.getRetainondelete() ?? false,
+      ignoreChanges: request.getIgnorechangesList(),
+      ...(request.getDeletebeforereplacedefined()
+        ? { deleteBeforeReplace: request.getDeletebeforereplace() }
+        : {}),
+      aliases,
+      ...(customTimeouts && Object.keys(customTimeouts).length > 0 ? { customTimeouts } : {}),
+      additionalSecretOutputs: request.getAdditionalsecretoutputsList(),
+    },
+    ...(request.getProvider() ? { provider: request.getProvider() } : {}),
+    ...(request.getImportid() ? { id: request.getImportid() } : {}),
+  };
+}
+
+function recordRead(request: ReadResourceRequestLike, urn: string): RecordedResource {
+  return {
+    urn,
+    type: request.getType(),
+    name: request.getName(),
+    custom: true,
+    inputs: recordStruct(request.getProperties()),
+    ...(request.getParent() ? { parent: request.getParent() } : {}),
+    dependencies: request.getDependenciesList(),
+    propertyDependencies: {},
+    options: {
+      protect: false,
+      retainOnDelete: false,
+      ignoreChanges: [],
+      aliases: [],
+      additionalSecretOutputs: request.getAdditionalsecretoutputsList(),
+    },
+    ...(request.getProvider() ? { provider: request.getProvider() } : {}),
+    id: request.getId(),
+  };
+}
+
+/**
+ * Spells an alias as the URN it stands for; fields the alias leaves out default to the resource's own,
+ * and its type is qualified by its parent's type as in every URN.
+ */
+function aliasUrn(
+  alias: WireAlias,
+  request: RegisterResourceRequestLike,
+  context: { project: string; stack: string },
+): string {
+  const spec = alias.hasSpec() ? alias.getSpec() : undefined;
+  if (spec === undefined) {
+    return alias.getUrn();
+  }
+  const stack = spec.getStack() || context.stack;
+  const project = spec.getProject() || context.project;
+  const type = spec.getType() || request.getType();
+  const name = spec.getName() || request.getName();
+  const parent = spec.getParenturn() || (spec.getNoparent() ? "" : request.getParent());
+  const parentType = parent ? parent.split("::")[2]?.split("$").pop() : undefined;
+  const qualifiedType = parentType ? `${parentType}$${type}` : type;
+  return `urn:pulumi:${stack}::${project}::${qualifiedType}::${name}`;
+}
+
+function maskSecrets(value: RecordedValue): RecordedValue {
+  if (Array.isArray(value)) {
+    return value.map(maskSecrets);
+  }
+  if (typeof value !== "object" || value === null) {
+    return value;
+  }
+  if ("$secret" in value) {
+    return { $secret: SECRET };
+  }
+  if ("$unknown" in value) {
+    return value;
+  }
+  return Object.fromEntries(
+    Object.entries(value).map(([key, item]) => [key, maskSecrets(item as RecordedValue)]),
+  );
+}

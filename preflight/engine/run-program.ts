@@ -1,0 +1,138 @@
+import { spawn } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import type { StackRun } from "../model";
+import { type ChildJob, type ChildResult, JOB_FILE_ENV } from "./child-protocol";
+import { PreflightProgramError, PreflightUsageError } from "./errors";
+import type { PulumiProject } from "./project";
+import { type StackConfig, pulumiConfigEnvironment } from "./stack-config";
+
+/** Options of {@link runProgram}. */
+export interface RunProgramOptions {
+  /**
+   * Receives the program's console output (its stdout and stderr).
+   * @default writes to this process's stderr, keeping stdout free for reports
+   */
+  onProgramOutput?: (chunk: Buffer) => void;
+  /**
+   * Milliseconds after which a program that has not finished is stopped and reported as failed.
+   * @default 600000
+   */
+  timeoutMs?: number;
+}
+
+/** How much of the program's output an error message quotes when the program dies without a result. */
+const OUTPUT_TAIL_BYTES = 4_000;
+
+/**
+ * Runs one stack of a Pulumi program in a child Node.js process under the SDK's mock runtime, in preview
+ * mode, and returns every resource, invoke and stack output it recorded.
+ *
+ * @param project - the loaded project.
+ * @param stack - the stack name.
+ * @param config - the stack's config.
+ * @param options - output handling and timeout.
+ * @throws PreflightProgramError when the program throws, fails to compile or exits early.
+ * @throws PreflightUsageError when the program's dependencies are missing.
+ */
+export async function runProgram(
+  project: PulumiProject,
+  stack: string,
+  config: StackConfig,
+  options: RunProgramOptions = {},
+): Promise<StackRun> {
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "secure-ai-preflight-"));
+  try {
+    const job: ChildJob = {
+      project: project.name,
+      stack,
+      projectDir: project.dir,
+      main: project.main,
+      typescript: project.runtime.typescript,
+      tsconfig: project.runtime.tsconfig,
+      config: config.values,
+      resultFile: path.join(workDir, "result.json"),
+    };
+    const jobFile = path.join(workDir, "job.json");
+    fs.writeFileSync(jobFile, JSON.stringify(job));
+    const { exitCode, signal, outputTail } = await runChildProcess(project, jobFile, config, options);
+    const result = readResult(job.resultFile);
+    if (result === undefined) {
+      const how = signal ? `was stopped by ${signal}` : `exited with code ${exitCode}`;
+      throw new PreflightProgramError(stack, `the program ${how} without a result.\n${outputTail}`.trimEnd());
+    }
+    if (!result.ok) {
+      if (result.error.kind === "usage") {
+        throw new PreflightUsageError(result.error.message, { file: project.projectFile });
+      }
+      throw new PreflightProgramError(stack, result.error.message, result.error.stack);
+    }
+    return result.run;
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+function readResult(file: string): ChildResult | undefined {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as ChildResult;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The node arguments that start the child: the compiled `child.js` when this package is built, else
+ * `child.ts` through ts-node scoped to the preflight folder (so it never compiles the program's files).
+ */
+function childEntryArguments(): string[] {
+  const compiled = path.join(__dirname, "child.js");
+  if (fs.existsSync(compiled)) {
+    return [compiled];
+  }
+  const tsNodeOptions = {
+    transpileOnly: true,
+    skipProject: true,
+    scope: true,
+    scopeDir: path.dirname(__dirname),
+    compilerOptions: { target: "ES2022", module: "commonjs", esModuleInterop: true },
+  };
+  const bootstrap = [
+    `require(${JSON.stringify(require.resolve("ts-node"))}).register(${JSON.stringify(tsNodeOptions)});`,
+    `require(${JSON.stringify(path.join(__dirname, "child.ts"))}).runChild(process.env.${JOB_FILE_ENV});`,
+  ].join("\n");
+  return ["-e", bootstrap];
+}
+
+function runChildProcess(
+  project: PulumiProject,
+  jobFile: string,
+  config: StackConfig,
+  options: RunProgramOptions,
+): Promise<{ exitCode: number | null; signal: NodeJS.Signals | null; outputTail: string }> {
+  const forward = options.onProgramOutput ?? ((chunk: Buffer) => process.stderr.write(chunk));
+  const child = spawn(process.execPath, [...project.runtime.nodeArgs, ...childEntryArguments()], {
+    cwd: project.dir,
+    env: { ...process.env, ...pulumiConfigEnvironment(config), [JOB_FILE_ENV]: jobFile },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let outputTail = "";
+  const onOutput = (chunk: Buffer): void => {
+    forward(chunk);
+    outputTail = (outputTail + chunk.toString("utf8")).slice(-OUTPUT_TAIL_BYTES);
+  };
+  child.stdout.on("data", onOutput);
+  child.stderr.on("data", onOutput);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => child.kill("SIGKILL"), options.timeoutMs ?? 600_000);
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on("close", (exitCode, signal) => {
+      clearTimeout(timer);
+      resolve({ exitCode, signal, outputTail });
+    });
+  });
+}

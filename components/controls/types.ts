@@ -13,6 +13,20 @@ export type ControlDomain =
   | "governance"
   | "resilience";
 
+/** All control domains, in report order. */
+export const CONTROL_DOMAINS: readonly ControlDomain[] = [
+  "encryption",
+  "transport",
+  "network",
+  "identity",
+  "logging",
+  "detection",
+  "response",
+  "model",
+  "governance",
+  "resilience",
+];
+
 /** Severity of a violated control, used as the policies' default severity. */
 export type ControlSeverity = "low" | "medium" | "high" | "critical";
 
@@ -37,6 +51,11 @@ export interface CloudImplementation {
   implementation: string;
   /** Set when the cloud cannot fully meet the control: the honest reason, reported as a `gap`. */
   limitation?: string;
+  /**
+   * Set when `limitation` only applies under a condition (an opt-in, a tier, a way of signing in);
+   * absent means the limitation always applies and the control is a `gap` on this cloud.
+   */
+  limitationCondition?: string;
 }
 
 /** One control of the catalog. */

@@ -1,0 +1,221 @@
+import type { ControlDefinition } from "./types";
+
+/** Network-isolation controls (SAI-NET-01 … SAI-NET-05). */
+export const networkControls: readonly ControlDefinition[] = [
+  {
+    id: "SAI-NET-01",
+    title: "Workloads run in private subnets with no public IP addresses",
+    seedSection: "§1 Network Security; §4 Network Isolation",
+    domain: "network",
+    severity: "high",
+    frameworks: {
+      soc2: ["CC6.1", "CC6.6"],
+      iso27001: ["A.8.20", "A.8.22"],
+      hipaa: ["164.312(a)(1)"],
+      gdpr: ["Art. 32(1)(b)"],
+      nist80053: ["AC-4", "SC-7"],
+    },
+    cis: ["CIS GCP Foundations 3.0.0 3.1", "CIS GCP Foundations 3.0.0 4.9"],
+    clouds: {
+      aws: {
+        implementation:
+          "A dedicated aws.ec2.Vpc with workload subnets (aws.ec2.Subnet mapPublicIpOnLaunch false) whose route " +
+          "tables have no internet gateway route; SageMaker domains use appNetworkAccessType VpcOnly and notebooks " +
+          "directInternetAccess Disabled; models and training jobs run with vpcConfig in those subnets.",
+      },
+      gcp: {
+        implementation:
+          "A custom-mode gcp.compute.Network (autoCreateSubnetworks false) with gcp.compute.Subnetwork " +
+          "privateIpGoogleAccess true; Workbench instances and any VMs get no external IP (no access configs).",
+      },
+      azure: {
+        implementation:
+          "A virtual network whose subnets (azure-native.network.Subnet) are created with defaultOutboundAccess false " +
+          "and no public IP resources; Azure ML workspaces use a managed network with isolationMode " +
+          "AllowOnlyApprovedOutbound.",
+      },
+    },
+    checkableAtDeploy: true,
+    remediation:
+      "Place every workload in subnets without a route from the internet and without public or ephemeral " +
+      "external addresses; reach the internet, if at all, through controlled egress.",
+  },
+  {
+    id: "SAI-NET-02",
+    title:
+      "Models, data stores and key stores have no public endpoints; they are reached through private endpoints (VPC endpoints, Private Service Connect, Private Link)",
+    seedSection: "§1 Network Security; §4 Network Isolation",
+    domain: "network",
+    severity: "critical",
+    frameworks: {
+      soc2: ["CC6.1", "CC6.6"],
+      iso27001: ["A.8.20", "A.8.22"],
+      hipaa: ["164.312(a)(1)", "164.312(e)(1)"],
+      gdpr: ["Art. 25(2)", "Art. 32(1)(b)"],
+      nist80053: ["AC-4", "SC-7"],
+    },
+    cis: [
+      "CIS AWS Foundations 3.0.0 2.1.4",
+      "CIS GCP Foundations 3.0.0 5.1",
+      "CIS Azure Foundations 3.0.0 3.3.7",
+      "CIS Azure Foundations 3.0.0 4.7",
+      "CIS Azure Foundations 3.0.0 4.10",
+    ],
+    clouds: {
+      aws: {
+        implementation:
+          "Interface VPC endpoints (aws.ec2.VpcEndpoint, privateDnsEnabled) for bedrock, bedrock-runtime, " +
+          "sagemaker.api, sagemaker.runtime, kms, logs and sts with endpoint policies, and an S3 gateway endpoint " +
+          "limited to the platform buckets; every bucket has all four public access block settings on; bucket and " +
+          "key policies deny use that does not arrive through the platform's endpoints (aws:SourceVpce).",
+      },
+      gcp: {
+        implementation:
+          "A Private Service Connect endpoint for Google APIs (gcp.compute.GlobalAddress + GlobalForwardingRule) " +
+          "with private DNS; Vertex AI endpoints with privateServiceConnectConfig.enablePrivateServiceConnect and a " +
+          "project allow-list; buckets with publicAccessPrevention enforced and uniform bucket-level access.",
+        limitation:
+          "Without a VPC Service Controls perimeter, which hangs off an organisation-level access policy, Google " +
+          "APIs for Cloud Storage and Cloud KMS remain reachable from the internet by callers holding valid credentials.",
+        limitationCondition: "no VPC Service Controls access policy is supplied for the perimeter",
+      },
+      azure: {
+        implementation:
+          "publicNetworkAccess Disabled and networkAcls / networkRuleSet defaultAction Deny on Storage, Key Vault, " +
+          "AI Services and Azure ML; azure-native.network.PrivateEndpoint per service with privatelink DNS zones " +
+          "(azure-native.privatedns.PrivateZone and zone groups).",
+      },
+    },
+    checkableAtDeploy: true,
+    remediation:
+      "Disable public network access on every model, data and key service and add a private endpoint in the " +
+      "platform network; where the service API stays public by design, deny any request that does not come through " +
+      "the private endpoint.",
+  },
+  {
+    id: "SAI-NET-03",
+    title: "Security groups / firewall rules deny by default and allow only what the platform needs",
+    seedSection: "§1 Network Security; §4",
+    domain: "network",
+    severity: "high",
+    frameworks: {
+      soc2: ["CC6.6"],
+      iso27001: ["A.8.20"],
+      hipaa: ["164.312(a)(1)"],
+      gdpr: ["Art. 32(1)(b)"],
+      nist80053: ["CM-7", "SC-7", "SC-7(5)"],
+    },
+    cis: [
+      "CIS AWS Foundations 3.0.0 5.2",
+      "CIS AWS Foundations 3.0.0 5.3",
+      "CIS AWS Foundations 3.0.0 5.4",
+      "CIS GCP Foundations 3.0.0 3.6",
+      "CIS GCP Foundations 3.0.0 3.7",
+      "CIS Azure Foundations 3.0.0 7.1",
+      "CIS Azure Foundations 3.0.0 7.2",
+      "CIS Azure Foundations 3.0.0 7.3",
+      "CIS Azure Foundations 3.0.0 7.4",
+    ],
+    clouds: {
+      aws: {
+        implementation:
+          "Security groups (aws.ec2.SecurityGroup) without inline rules, plus aws.vpc.SecurityGroupIngressRule / " +
+          "SecurityGroupEgressRule that allow HTTPS only between platform security groups and the VPC endpoints; " +
+          "the VPC's default security group is stripped of all rules.",
+      },
+      gcp: {
+        implementation:
+          "gcp.compute.Firewall rules: deny all ingress and all egress at the lowest priority, then narrow allows " +
+          "for HTTPS to the Private Service Connect address and health-check ranges, scoped by service account.",
+      },
+      azure: {
+        implementation:
+          "Network security groups (azure-native.network.NetworkSecurityGroup) whose SecurityRule set ends in " +
+          "explicit deny-all rules ahead of Azure's permissive defaults, with allows only for HTTPS to private " +
+          "endpoints and the gateway subnet.",
+      },
+    },
+    checkableAtDeploy: true,
+    remediation:
+      "Remove any rule open to 0.0.0.0/0 or ::/0 and any allow-all rule; start from deny-all and add only the " +
+      "ports and peers the platform uses.",
+  },
+  {
+    id: "SAI-NET-04",
+    title: "Subnet-level filtering (network ACLs / NSGs on subnets) is in place",
+    seedSection: "§4 Network Isolation",
+    domain: "network",
+    severity: "medium",
+    frameworks: {
+      soc2: ["CC6.6"],
+      iso27001: ["A.8.20", "A.8.22"],
+      hipaa: ["164.312(a)(1)"],
+      gdpr: ["Art. 32(1)(b)"],
+      nist80053: ["AC-4", "SC-7"],
+    },
+    cis: ["CIS AWS Foundations 3.0.0 5.1"],
+    clouds: {
+      aws: {
+        implementation:
+          "An aws.ec2.NetworkAcl associated with the private subnets, with aws.ec2.NetworkAclRule entries that allow " +
+          "HTTPS and return traffic inside the VPC CIDR and deny everything else, as a stateless second layer under " +
+          "the security groups.",
+      },
+      gcp: {
+        implementation:
+          "GCP has no subnet ACL; the component adds a network firewall policy (gcp.compute.NetworkFirewallPolicy " +
+          "with rules and an association) whose rules are scoped to the subnet ranges, enforced before the VPC " +
+          "firewall rules (network networkFirewallPolicyEnforcementOrder BEFORE_CLASSIC_FIREWALL), as the second layer.",
+      },
+      azure: {
+        implementation:
+          "A network security group associated with every platform subnet (Subnet networkSecurityGroup), in " +
+          "addition to the rules on individual workloads.",
+      },
+    },
+    checkableAtDeploy: true,
+    remediation:
+      "Associate a subnet-level filter with every platform subnet that only admits traffic the platform needs, " +
+      "independent of the per-workload rules.",
+  },
+  {
+    id: "SAI-NET-05",
+    title:
+      "Any public API (e.g. a chatbot) sits behind a WAF with DDoS protection (AWS WAF/Shield, Cloud Armor, Azure WAF)",
+    seedSection: "§2 Cloud Armor",
+    domain: "network",
+    severity: "high",
+    frameworks: {
+      soc2: ["CC6.6"],
+      iso27001: ["A.8.20", "A.8.21"],
+      hipaa: [],
+      gdpr: ["Art. 32(1)(b)"],
+      nist80053: ["SC-5", "SC-7"],
+    },
+    cis: [],
+    clouds: {
+      aws: {
+        implementation:
+          "An aws.wafv2.WebAcl (REGIONAL for ALB / API Gateway, CLOUDFRONT for distributions) with the AWS managed " +
+          "common and known-bad-inputs rule groups and a rate-based rule, attached by aws.wafv2.WebAclAssociation and " +
+          "logged via WebAclLoggingConfiguration; Shield Standard covers network-layer DDoS, Shield Advanced " +
+          "(aws.shield.Subscription / Protection) is an opt-in paid commitment.",
+      },
+      gcp: {
+        implementation:
+          "A gcp.compute.SecurityPolicy of type CLOUD_ARMOR with preconfigured WAF rules, rate limiting and adaptive " +
+          "protection (layer 7 DDoS defense) on the backend service of the external Application Load Balancer.",
+      },
+      azure: {
+        implementation:
+          "An azure-native.network.WebApplicationFirewallPolicy with the managed rule set in Prevention mode on an " +
+          "Application Gateway WAF_v2; a DDoS Network Protection plan (DdosProtectionPlan) on the virtual network " +
+          "when created or adopted, otherwise Azure's default infrastructure protection.",
+      },
+    },
+    checkableAtDeploy: true,
+    remediation:
+      "Put every internet-facing API behind the cloud's WAF in blocking mode with managed rules and rate limits, " +
+      "and turn on the cloud's DDoS protection for its front end.",
+  },
+];

@@ -16,11 +16,14 @@ export class PolicyPackStartError extends Error {
   override readonly name = "PolicyPackStartError";
   /** What the pack wrote on stderr before it failed (trimmed). */
   readonly stderr: string;
+  /** Process ID of the pack that failed, when it was started (it has been stopped). */
+  readonly pid?: number;
 
-  constructor(message: string, stderr = "") {
+  constructor(message: string, stderr = "", pid?: number) {
     const trimmed = stderr.replace(/\u001b\[[0-9;]*m/g, "").trim();
     super(trimmed ? `${message}\n--- policy pack stderr ---\n${trimmed}` : message);
     this.stderr = trimmed;
+    this.pid = pid;
   }
 }
 
@@ -249,7 +252,7 @@ export async function launchPolicyPack(
     // Let the last stderr chunks arrive before composing the message.
     await new Promise((resolve) => setImmediate(resolve));
     if (error instanceof PolicyPackStartError) {
-      throw new PolicyPackStartError(error.message, stderr);
+      throw new PolicyPackStartError(error.message, stderr, child.pid);
     }
     throw error;
   }

@@ -55,6 +55,8 @@ export interface AnalyzeStackArgs {
   startTimeoutMs?: number;
   /** Resources analyzed concurrently (results keep registration order). @default 8 */
   concurrency?: number;
+  /** Called once per pack as soon as it serves (progress, timing, tests). @default none */
+  onLaunched?: (pack: PolicyPackProcess) => void;
 }
 
 /** A pack as it ran. */
@@ -144,7 +146,16 @@ async function launchAll(args: AnalyzeStackArgs): Promise<PolicyPackProcess[]> {
     config: args.stackConfig,
   };
   const settled = await Promise.allSettled(
-    args.packs.map((pack) => launchPolicyPack(pack.dir, { context, startTimeoutMs: args.startTimeoutMs })),
+    args.packs.map(async (pack) => {
+      const launched = await launchPolicyPack(pack.dir, { context, startTimeoutMs: args.startTimeoutMs });
+      try {
+        args.onLaunched?.(launched);
+      } catch (error) {
+        await launched.close();
+        throw error;
+      }
+      return launched;
+    }),
   );
   const failure = settled.find((result) => result.status === "rejected");
   if (failure) {

@@ -179,8 +179,14 @@ export const encryptionControls: readonly ControlDefinition[] = [
       },
       gcp: {
         implementation:
-          "Keys for high-sensitivity models are created with versionTemplate.protectionLevel HSM (Cloud HSM, " +
-          "FIPS 140-2 Level 3 validated) on gcp.kms.CryptoKey; they rotate like software keys.",
+          "Keys for high-sensitivity models are created with versionTemplate.protectionLevel HSM on " +
+          "gcp.kms.CryptoKey (Cloud HSM: a Google-operated, multi-tenant cluster of FIPS 140-2 Level 3 certified " +
+          "HSMs); they rotate like software keys.",
+        limitation:
+          "Single-tenant Cloud HSM (protection level HSM_SINGLE_TENANT) is not exposed by @pulumi/gcp 9.37, so the " +
+          "component cannot create keys in a dedicated HSM instance.",
+        limitationCondition:
+          "the workload requires a dedicated (single-tenant) HSM instead of multi-tenant Cloud HSM",
       },
       azure: {
         implementation:

@@ -66,7 +66,12 @@ export async function runProgram(
       if (result.error.kind === "usage") {
         throw new PreflightUsageError(result.error.message, { file: project.projectFile });
       }
-      throw new PreflightProgramError(stack, result.error.message, result.error.stack);
+      // Without a stack trace (the program exited early), the program's last words are its own error.
+      const message =
+        result.error.stack === undefined && outputTail.trim()
+          ? `${result.error.message}:\n${outputTail.trim()}`
+          : result.error.message;
+      throw new PreflightProgramError(stack, message, result.error.stack);
     }
     return result.run;
   } finally {

@@ -13,12 +13,18 @@ export interface ControlEvidence {
   note?: string;
 }
 
-/** The `controls` output entry: one per control ID. */
+/**
+ * The `controls` output entry: one per control ID. `status` is one of `implemented`, `gap`, `waived` or
+ * `not-applicable` (typed as a plain string so the component's schema stays usable from other languages).
+ */
 export interface ControlEvidenceOutput {
+  /** Control ID, e.g. `SAI-ENC-01`. */
   id: string;
-  status: EvidenceStatus;
+  /** `implemented`, `gap`, `waived` or `not-applicable`. */
+  status: string;
   /** URNs of the resources that implement the control. */
   resources: string[];
+  /** How the control is met, or why it is not: the gap's reason or the waiver's. */
   note?: string;
 }
 

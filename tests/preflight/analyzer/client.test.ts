@@ -28,7 +28,7 @@ beforeAll(async () => {
   client = new AnalyzerClient(pack.address);
   // The CLI always configures a pack before analysis, sending every policy's level and schema defaults.
   await client.configure(reconcilePolicyConfig(await client.getAnalyzerInfo()));
-});
+}, 180_000);
 
 afterAll(async () => {
   client?.close();
@@ -36,7 +36,7 @@ afterAll(async () => {
   expect(isAlive(pack.pid)).toBe(false);
 });
 
-describe("analyzer client against the TypeScript fixture pack", () => {
+describe("analyzer client against the TypeScript fixture pack", { timeout: 180_000 }, () => {
   it("reads the pack's name, version, policies, levels, severities, tags and config schema", async () => {
     const info = await client.getAnalyzerInfo();
     expect(info).toMatchObject({

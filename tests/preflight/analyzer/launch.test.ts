@@ -12,7 +12,7 @@ async function startFailure(promise: Promise<unknown>): Promise<PolicyPackStartE
   return error as PolicyPackStartError;
 }
 
-describe("launching policy packs", () => {
+describe("launching policy packs", { timeout: 180_000 }, () => {
   it("starts a JavaScript pack, reports its address and start time, and stops it on close", async () => {
     const pack = await launchPolicyPack(packDir("fixture-js"));
     try {
@@ -55,8 +55,8 @@ describe("launching policy packs", () => {
 
   it("gives up on a pack that never prints a port, kills it, and shows what it wrote", async () => {
     const dir = packDir("silent-no-port");
-    const error = await startFailure(launchPolicyPack(dir, { startTimeoutMs: 3000 }));
-    expect(error.message).toContain(`Policy pack ${dir} did not print its port within 3000 ms`);
+    const error = await startFailure(launchPolicyPack(dir, { startTimeoutMs: 8000 }));
+    expect(error.message).toContain(`Policy pack ${dir} did not print its port within 8000 ms`);
     expect(error.stderr).toBe("silent-no-port is waiting forever");
     expect(isAlive(error.pid!)).toBe(false);
     expect(processesWithCwd(dir)).toEqual([]);

@@ -1,0 +1,144 @@
+import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
+import type * as input from "@pulumi/azure-native/types/input";
+import type { ResolvedModel } from "../spec/resolved";
+import { type AzureContext, dependingOn } from "./context";
+import { type AzureKeys, grantKeyUse } from "./keys";
+import type { PrivateEndpoints } from "./private-endpoints";
+import type { ServedModel } from "./serving-types";
+
+/** Model deployed when `baseModel` is not given, with its version. */
+export const DEFAULT_OPENAI_MODEL = { name: "gpt-4o-mini", version: "2024-07-18" } as const;
+/** Deployment SKU: regional Standard keeps processing in the account's region (GlobalStandard would not). */
+export const OPENAI_DEPLOYMENT_SKU = { name: "Standard", capacity: 10 } as const;
+
+const HARM_CATEGORIES = ["Hate", "Sexual", "Violence", "Selfharm"] as const;
+
+/**
+ * The content filter of every deployment: harm categories blocked from medium severity on prompts and
+ * completions, prompt-injection (jailbreak) detection and protected-material detection blocking.
+ */
+export function contentFilters(): input.cognitiveservices.RaiPolicyContentFilterArgs[] {
+  const harms = HARM_CATEGORIES.flatMap((category) =>
+    (["Prompt", "Completion"] as const).map((source) => ({
+      name: category,
+      source,
+      enabled: true,
+      blocking: true,
+      severityThreshold: "Medium",
+    })),
+  );
+  return [
+    ...harms,
+    { name: "Jailbreak", source: "Prompt", enabled: true, blocking: true },
+    { name: "Protected Material Text", source: "Completion", enabled: true, blocking: true },
+    { name: "Protected Material Code", source: "Completion", enabled: true, blocking: true },
+  ];
+}
+
+/**
+ * Azure OpenAI for one model: an account encrypted with the model's key through the model's identity
+ * (granted before the account exists), local keys off, no public network access, outbound restricted,
+ * reachable through a private endpoint; a content-filter policy and the model deployment.
+ */
+export function buildOpenAiModel(
+  context: AzureContext,
+  model: ResolvedModel,
+  keys: AzureKeys,
+  privateEndpoints: PrivateEndpoints,
+  identity: ServedModel["identity"],
+): ServedModel {
+  const { name, names, resourceGroupName, location, tags, opts } = context;
+  const purpose = `model:${model.name}`;
+  const key = keys.keys.get(purpose);
+  if (!key) throw new Error(`no key for ${purpose}`);
+  const grant = grantKeyUse(context, keys, purpose, {
+    label: `model-${model.name}`,
+    principalId: identity.principalId,
+  });
+  const subdomain = names.customSubDomain(model.name);
+  const account = new cognitiveservices.Account(
+    `${name}-model-${model.name}`,
+    {
+      resourceGroupName,
+      location,
+      accountName: subdomain,
+      kind: "OpenAI",
+      sku: { name: "S0" },
+      identity: { type: "UserAssigned", userAssignedIdentities: [identity.id] },
+      properties: {
+        customSubDomainName: subdomain,
+        disableLocalAuth: true,
+        publicNetworkAccess: "Disabled",
+        networkAcls: { defaultAction: "Deny", bypass: "None", ipRules: [], virtualNetworkRules: [] },
+        restrictOutboundNetworkAccess: true,
+        allowedFqdnList: [],
+        encryption: {
+          keySource: "Microsoft.KeyVault",
+          // No keyVersion: the account follows the key's rotated versions.
+          keyVaultProperties: {
+            keyName: key.keyName,
+            keyVaultUri: keys.vaultUri,
+            identityClientId: identity.clientId,
+          },
+        },
+      },
+      tags,
+    },
+    // RBAC propagation can lag the assignment by a minute or two; a first `pulumi up` may need a retry.
+    dependingOn(context, [grant]),
+  );
+  const filter = new cognitiveservices.RaiPolicy(
+    `${name}-model-${model.name}-filter`,
+    {
+      resourceGroupName,
+      accountName: account.name,
+      raiPolicyName: "secure-ai-filter",
+      properties: {
+        basePolicyName: "Microsoft.DefaultV2",
+        mode: "Default",
+        contentFilters: contentFilters(),
+      },
+      tags,
+    },
+    opts,
+  );
+  const base = model.baseModel ?? DEFAULT_OPENAI_MODEL.name;
+  const deployment = new cognitiveservices.Deployment(
+    `${name}-model-${model.name}-deployment`,
+    {
+      resourceGroupName,
+      accountName: account.name,
+      deploymentName: model.name,
+      sku: { ...OPENAI_DEPLOYMENT_SKU },
+      properties: {
+        model: {
+          format: "OpenAI",
+          name: base,
+          version: model.baseModel === undefined ? DEFAULT_OPENAI_MODEL.version : undefined,
+        },
+        raiPolicyName: filter.name,
+        versionUpgradeOption: "OnceNewDefaultVersionAvailable",
+      },
+      tags,
+    },
+    dependingOn(context, [filter]),
+  );
+  const endpoint = privateEndpoints.add({
+    name: `model-${model.name}`,
+    resourceId: account.id,
+    groupId: "account",
+    zones: ["openai"],
+  });
+  return {
+    model,
+    identity,
+    keyGrant: grant,
+    service: account,
+    serviceId: account.id,
+    endpoint: `https://${subdomain}.openai.azure.com/openai/deployments/${model.name}`,
+    backendHost: `${subdomain}.openai.azure.com`,
+    resources: [account, filter, deployment, endpoint],
+    contentFilter: filter,
+    versionPinned: false,
+  };
+}

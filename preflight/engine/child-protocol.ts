@@ -19,8 +19,14 @@ export interface ChildJob {
 
 /** What the child writes back. */
 export type ChildResult =
-  | { ok: true; run: StackRun }
+  | { ok: true; run: StackRun; stats: ChildStats }
   | { ok: false; error: { kind: "usage" | "program"; message: string; stack?: string } };
+
+/** Resource use of the child process that ran the program. */
+export interface ChildStats {
+  /** Peak resident set size of the child, in kilobytes. */
+  maxRssKb: number;
+}
 
 /** Environment variable that carries the job file path to the child. */
 export const JOB_FILE_ENV = "SECURE_AI_PREFLIGHT_JOB";

@@ -144,7 +144,7 @@ export async function runChild(jobFile: string): Promise<void> {
     invokes: recorder.invokes,
     outputs: recorder.stackOutputs,
   };
-  writeResult(job.resultFile, { ok: true, run });
+  writeResult(job.resultFile, { ok: true, run, stats: { maxRssKb: process.resourceUsage().maxRSS } });
   process.exitCode = 0;
   // A program may leave timers or sockets open; the run is complete, so do not wait for them.
   setTimeout(() => process.exit(0), 1_000).unref();

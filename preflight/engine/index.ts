@@ -12,6 +12,7 @@ export { PreflightProgramError, PreflightUsageError, EXIT_CODE_CANNOT_RUN } from
 export { loadProject, type PulumiProject } from "./project";
 export { readStackConfig, DEFAULT_STACK, type StackConfig } from "./stack-config";
 export type { RunProgramOptions } from "./run-program";
+export type { ChildStats } from "./child-protocol";
 
 /** Arguments of {@link runStack}. */
 export interface RunStackArgs extends RunProgramOptions {

@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import type { StackRun } from "../model";
-import { type ChildJob, type ChildResult, JOB_FILE_ENV } from "./child-protocol";
+import { type ChildJob, type ChildResult, type ChildStats, JOB_FILE_ENV } from "./child-protocol";
 import { PreflightProgramError, PreflightUsageError } from "./errors";
 import type { PulumiProject } from "./project";
 import { type StackConfig, pulumiConfigEnvironment } from "./stack-config";
@@ -20,6 +20,11 @@ export interface RunProgramOptions {
    * @default 600000
    */
   timeoutMs?: number;
+  /**
+   * Receives the child process's resource use after a successful run (for measurements).
+   * @default ignored
+   */
+  onChildStats?: (stats: ChildStats) => void;
 }
 
 /** How much of the program's output an error message quotes when the program dies without a result. */
@@ -73,6 +78,7 @@ export async function runProgram(
           : result.error.message;
       throw new PreflightProgramError(stack, message, result.error.stack);
     }
+    options.onChildStats?.(result.stats);
     return result.run;
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });

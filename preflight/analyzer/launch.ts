@@ -76,20 +76,38 @@ const NO_ENGINE_ADDRESS = "127.0.0.1:0";
 const STDERR_LIMIT = 64 * 1024;
 const KILL_GRACE_MS = 1500;
 
-/** Processes started here that are still alive, killed if this process exits first. */
+/** Processes started here that are still alive, killed if this process exits or is signalled first. */
 const livePacks = new Set<ChildProcess>();
-let exitHookInstalled = false;
+let exitHooksInstalled = false;
 
-function installExitHook(): void {
-  if (exitHookInstalled) {
+/**
+ * Packs run in their own process group (so `close()` can stop anything they start), which also means a
+ * Ctrl-C or `kill` aimed at this process would not reach them. These hooks stop them on exit and on
+ * SIGINT/SIGTERM/SIGHUP; when nobody else handles the signal, it is then re-raised so the process still
+ * ends the way it would have without the hook.
+ */
+function installExitHooks(): void {
+  if (exitHooksInstalled) {
     return;
   }
-  exitHookInstalled = true;
-  process.on("exit", () => {
-    for (const child of livePacks) {
-      killGroup(child, "SIGKILL");
-    }
-  });
+  exitHooksInstalled = true;
+  process.on("exit", killAllPacks);
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+    const onSignal = (): void => {
+      killAllPacks();
+      if (process.listenerCount(signal) === 1) {
+        process.removeListener(signal, onSignal);
+        process.kill(process.pid, signal);
+      }
+    };
+    process.on(signal, onSignal);
+  }
+}
+
+function killAllPacks(): void {
+  for (const child of livePacks) {
+    killGroup(child, "SIGKILL");
+  }
 }
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -207,7 +225,7 @@ export async function launchPolicyPack(
     .map(([key, value]) => `-${key}=${value}`);
   const timeoutMs = options.startTimeoutMs ?? 60_000;
 
-  installExitHook();
+  installExitHooks();
   const startedAt = performance.now();
   const child = spawn(process.execPath, [script, NO_ENGINE_ADDRESS, ".", ...optionArgs], {
     cwd: dir,

@@ -74,3 +74,15 @@ export function tempFile(name: string, content: string): string {
   fs.writeFileSync(file, content);
   return file;
 }
+
+/** Waits until `pid` is gone (signals are delivered asynchronously); returns whether it went within `limitMs`. */
+export async function waitForExit(pid: number, limitMs = 10_000): Promise<boolean> {
+  const deadline = Date.now() + limitMs;
+  while (isAlive(pid)) {
+    if (Date.now() > deadline) {
+      return false;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return true;
+}

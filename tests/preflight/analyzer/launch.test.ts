@@ -1,7 +1,9 @@
 // Starting packs as the CLI does, and failing cleanly (clear error, no process left) when they cannot start.
+import { spawn } from "node:child_process";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { launchPolicyPack, packEnvironment, PolicyPackStartError } from "../../../preflight/analyzer/launch";
-import { isAlive, packDir, PACKS_DIR, processesWithCwd } from "./helpers";
+import { isAlive, packDir, PACKS_DIR, processesWithCwd, waitForExit } from "./helpers";
 
 async function startFailure(promise: Promise<unknown>): Promise<PolicyPackStartError> {
   const error = await promise.then(
@@ -60,6 +62,23 @@ describe("launching policy packs", { timeout: 180_000 }, () => {
     expect(error.stderr).toBe("silent-no-port is waiting forever");
     expect(isAlive(error.pid!)).toBe(false);
     expect(processesWithCwd(dir)).toEqual([]);
+  });
+
+  it("stops its packs when the process that launched them is terminated", async () => {
+    const host = spawn(process.execPath, [path.join(__dirname, "launch-and-wait.js")], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const packPid = await new Promise<number>((resolve, reject) => {
+      host.stdout.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+      host.once("exit", (code) => reject(new Error(`launch-and-wait exited with ${String(code)}`)));
+    });
+    expect(isAlive(packPid)).toBe(true);
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      host.once("exit", (_code, signal) => resolve(signal)),
+    );
+    host.kill("SIGTERM");
+    expect(await exited).toBe("SIGTERM");
+    expect(await waitForExit(packPid)).toBe(true);
   });
 
   it("describes the stack in the environment variables the CLI sets", () => {

@@ -1,0 +1,41 @@
+/**
+ * Which GCP keys belong to high-sensitivity workloads. The SecureAiPlatform GCP backend does not label keys
+ * by sensitivity, so the policy recognises them by a label (`sensitivity: high` by default, for stacks that
+ * set one) or by a list of key name globs in the policy's config.
+ */
+import { get, knownString, stringListOption } from "../lib";
+import { globMatches } from "../lib/glob";
+
+/** The config options that mark keys as high sensitivity. */
+export const HIGH_SENSITIVITY_OPTIONS = {
+  sensitivityLabel: stringListOption({
+    default: ["sensitivity=high"],
+    description:
+      'Labels ("key=value") that mark a key as high sensitivity; a key with any of them must be HSM-backed.',
+  }),
+  highSensitivityKeys: stringListOption({
+    default: [],
+    description:
+      "Globs over resource names (or URNs, when starting with urn:) of keys that must be HSM-backed.",
+  }),
+};
+
+/** Why a resource counts as high sensitivity, or `undefined` when it does not. */
+export function highSensitivityReason(
+  resource: { name: string; urn: string; props: unknown },
+  labelsProperty: string,
+  config: { sensitivityLabel: readonly string[]; highSensitivityKeys: readonly string[] },
+): string | undefined {
+  for (const entry of config.sensitivityLabel) {
+    const [key, ...rest] = entry.split("=");
+    const expected = rest.join("=");
+    const actual = knownString(get(get(resource.props, labelsProperty), key));
+    if (actual !== undefined && actual.toLowerCase() === expected.toLowerCase()) {
+      return `${labelsProperty} ${key}=${actual}`;
+    }
+  }
+  const pattern = config.highSensitivityKeys.find((glob) =>
+    globMatches(glob, glob.startsWith("urn:") ? resource.urn : resource.name),
+  );
+  return pattern === undefined ? undefined : `name matches "${pattern}" in highSensitivityKeys`;
+}

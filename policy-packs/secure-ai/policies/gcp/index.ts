@@ -1,0 +1,66 @@
+/** The GCP policies of the pack. Adding a policy: one file in this folder plus one line here. */
+import type { SecureAiPolicy } from "../lib";
+import { gcpBigqueryDatasetRequireCmek } from "./bigquery-dataset-require-cmek";
+import { gcpComputeFirewallDisallowPublicIngress } from "./compute-firewall-disallow-public-ingress";
+import { gcpComputeInstanceDisallowPublicIp } from "./compute-instance-disallow-public-ip";
+import { gcpComputeSslpolicyRequireTls13 } from "./compute-sslpolicy-require-tls13";
+import { gcpComputeSubnetworkRequireFlowLogs } from "./compute-subnetwork-require-flow-logs";
+import { gcpComputeSubnetworkRequirePrivateGoogleAccess } from "./compute-subnetwork-require-private-google-access";
+import { gcpComputeTargethttpsproxyRequireSslPolicy } from "./compute-targethttpsproxy-require-ssl-policy";
+import { gcpKmsCryptokeyLimitRotationPeriod } from "./kms-cryptokey-limit-rotation-period";
+import { gcpKmsCryptokeyRequireDeletionProtection } from "./kms-cryptokey-require-deletion-protection";
+import { gcpKmsCryptokeyRequireHsm } from "./kms-cryptokey-require-hsm";
+import { gcpLoggingSinkRequireExport } from "./logging-sink-require-export";
+import { gcpProjectsAuditconfigRequireDataAccessLogs } from "./projects-auditconfig-require-data-access-logs";
+import { gcpPubsubTopicRequireCmek } from "./pubsub-topic-require-cmek";
+import { gcpSecuritycenterNotificationRequireFindingsRoute } from "./securitycenter-notification-require-findings-route";
+import { gcpStorageBucketRequireCmek } from "./storage-bucket-require-cmek";
+import { gcpStorageBucketRequirePublicAccessPrevention } from "./storage-bucket-require-public-access-prevention";
+import { gcpStorageBucketRequireUniformAccess } from "./storage-bucket-require-uniform-access";
+import { gcpStorageBucketRequireVersioning } from "./storage-bucket-require-versioning";
+import { gcpVertexDatasetRequireCmek } from "./vertex-dataset-require-cmek";
+import { gcpVertexEndpointRequireCmek } from "./vertex-endpoint-require-cmek";
+import { gcpVertexEndpointRequirePrivateAccess } from "./vertex-endpoint-require-private-access";
+import { gcpVertexFeatureonlinestoreRequireCmek } from "./vertex-featureonlinestore-require-cmek";
+import { gcpVertexFeaturestoreRequireCmek } from "./vertex-featurestore-require-cmek";
+import { gcpVertexIndexRequireCmek } from "./vertex-index-require-cmek";
+import { gcpVertexIndexendpointRequireCmek } from "./vertex-indexendpoint-require-cmek";
+import { gcpVertexIndexendpointRequirePrivateAccess } from "./vertex-indexendpoint-require-private-access";
+import { gcpVertexMetadatastoreRequireCmek } from "./vertex-metadatastore-require-cmek";
+import { gcpVertexTensorboardRequireCmek } from "./vertex-tensorboard-require-cmek";
+import { gcpWorkbenchInstanceDisallowPublicIp } from "./workbench-instance-disallow-public-ip";
+import { gcpWorkbenchInstanceRequireCmek } from "./workbench-instance-require-cmek";
+
+/** Every GCP policy, resource policies first, then stack policies. */
+export const gcpPolicies: readonly SecureAiPolicy[] = [
+  gcpBigqueryDatasetRequireCmek,
+  gcpComputeFirewallDisallowPublicIngress,
+  gcpComputeInstanceDisallowPublicIp,
+  gcpComputeSslpolicyRequireTls13,
+  gcpComputeSubnetworkRequireFlowLogs,
+  gcpComputeSubnetworkRequirePrivateGoogleAccess,
+  gcpComputeTargethttpsproxyRequireSslPolicy,
+  gcpKmsCryptokeyLimitRotationPeriod,
+  gcpKmsCryptokeyRequireDeletionProtection,
+  gcpKmsCryptokeyRequireHsm,
+  gcpPubsubTopicRequireCmek,
+  gcpStorageBucketRequireCmek,
+  gcpStorageBucketRequirePublicAccessPrevention,
+  gcpStorageBucketRequireUniformAccess,
+  gcpStorageBucketRequireVersioning,
+  gcpVertexDatasetRequireCmek,
+  gcpVertexEndpointRequireCmek,
+  gcpVertexEndpointRequirePrivateAccess,
+  gcpVertexFeatureonlinestoreRequireCmek,
+  gcpVertexFeaturestoreRequireCmek,
+  gcpVertexIndexRequireCmek,
+  gcpVertexIndexendpointRequireCmek,
+  gcpVertexIndexendpointRequirePrivateAccess,
+  gcpVertexMetadatastoreRequireCmek,
+  gcpVertexTensorboardRequireCmek,
+  gcpWorkbenchInstanceDisallowPublicIp,
+  gcpWorkbenchInstanceRequireCmek,
+  gcpLoggingSinkRequireExport,
+  gcpProjectsAuditconfigRequireDataAccessLogs,
+  gcpSecuritycenterNotificationRequireFindingsRoute,
+];

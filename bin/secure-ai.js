@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Entry point of the `secure-ai` command. Loads the compiled CLI when the package is built
+// (dist/preflight/cli/main.js, as in an installed package); otherwise registers ts-node in
+// transpile-only mode and loads the TypeScript source, so the command also works in a fresh checkout.
+"use strict";
+
+const fs = require("node:fs");
+const path = require("node:path");
+
+const packageRoot = path.resolve(__dirname, "..");
+const compiled = path.join(packageRoot, "dist", "preflight", "cli", "main.js");
+
+function loadCli() {
+  if (fs.existsSync(compiled)) {
+    return require(compiled);
+  }
+  require("ts-node").register({
+    transpileOnly: true,
+    project: path.join(packageRoot, "tsconfig.json"),
+    compilerOptions: { module: "commonjs" },
+  });
+  return require(path.join(packageRoot, "preflight", "cli", "main.ts"));
+}
+
+loadCli()
+  .runCli(process.argv.slice(2))
+  .then(
+    (code) => finish(code),
+    (error) => {
+      process.stderr.write(`secure-ai: ${error && error.stack ? error.stack : String(error)}\n`);
+      finish(2);
+    },
+  );
+
+// Exit once stdout has been flushed: open handles (child processes, gRPC channels) must not keep the
+// command alive, and a report piped to another process must not be cut short.
+function finish(code) {
+  process.stdout.write("", () => process.exit(code));
+}

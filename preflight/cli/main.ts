@@ -1,0 +1,98 @@
+import * as fs from "node:fs";
+import { removeStaleReports, writeAllReports } from "../report/write-reports";
+import { renderReport } from "../report/render";
+import { type CheckOptions, EXIT_USAGE, parseArgs, usageText } from "./args";
+import { describeFailure } from "./errors-to-exit";
+import { findPackageRoot, packageDefaults, readPackageVersion } from "./package-root";
+import type { CheckStages } from "./stages";
+
+/** Exit code when no mandatory violation was found. */
+export const EXIT_PASS = 0;
+/** Exit code when at least one mandatory violation was found. */
+export const EXIT_VIOLATIONS = 1;
+
+/** A stream the CLI writes to. */
+export interface OutputStream {
+  write(text: string): unknown;
+  /** Whether the stream is a terminal. @default false */
+  isTTY?: boolean;
+}
+
+/** What the CLI talks to; tests pass their own. */
+export interface CliEnvironment {
+  /** Receives the report only. @default process.stdout */
+  stdout: OutputStream;
+  /** Receives errors, and progress when it is a terminal. @default process.stderr */
+  stderr: OutputStream;
+  /** Environment variables (`NO_COLOR`). @default process.env */
+  env: NodeJS.ProcessEnv;
+  /** Directory relative flags resolve against. @default process.cwd() */
+  cwd: string;
+  /** The preflight stages. @default the engine and the analyzer (loaded only when a check runs) */
+  stages?: CheckStages;
+}
+
+/**
+ * Runs `secure-ai` with the given arguments and returns the exit code: 0 when no mandatory violation, 1 when
+ * there is one, 2 on a usage error or a program or policy pack that fails to run (the cause on stderr, no
+ * report left in `--out`).
+ *
+ * @param argv - arguments after the script name.
+ * @param environment - streams, environment, working directory and stages.
+ */
+export async function runCli(
+  argv: readonly string[],
+  environment: Partial<CliEnvironment> = {},
+): Promise<number> {
+  const io: CliEnvironment = {
+    stdout: environment.stdout ?? process.stdout,
+    stderr: environment.stderr ?? process.stderr,
+    env: environment.env ?? process.env,
+    cwd: environment.cwd ?? process.cwd(),
+    stages: environment.stages,
+  };
+  const packageRoot = findPackageRoot();
+  const version = readPackageVersion(packageRoot);
+  let options: CheckOptions | undefined;
+  try {
+    const command = parseArgs(argv, packageDefaults(packageRoot), io.cwd);
+    if (command.kind === "help") {
+      io.stdout.write(usageText(version));
+      return EXIT_PASS;
+    }
+    if (command.kind === "version") {
+      io.stdout.write(`${version}\n`);
+      return EXIT_PASS;
+    }
+    options = command.options;
+    // Loaded here so that --help and usage errors answer without loading the Pulumi SDK.
+    const { runCheck } = await import("./run-check");
+    const stages = io.stages ?? (await import("./stages")).defaultStages;
+    const data = await runCheck(options, { stages, version, progress: progressSink(io) });
+    if (options.outDir !== undefined) {
+      writeAllReports(data, options.outDir);
+    }
+    const color = options.format === "text" && io.stdout.isTTY === true && !io.env["NO_COLOR"];
+    io.stdout.write(renderReport(data, options.format, { color }));
+    return data.summary.mandatoryViolations > 0 ? EXIT_VIOLATIONS : EXIT_PASS;
+  } catch (error) {
+    if (options?.outDir !== undefined && fs.existsSync(options.outDir)) {
+      removeStaleReports(options.outDir);
+    }
+    io.stderr.write(`secure-ai check: ${describeFailure(error)}\n`);
+    return EXIT_USAGE;
+  }
+}
+
+function progressSink(io: CliEnvironment): (message: string) => void {
+  if (io.stderr.isTTY !== true) {
+    return () => undefined;
+  }
+  return (message) => {
+    io.stderr.write(`${message}\n`);
+  };
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2)).then((code) => process.exit(code));
+}

@@ -1,0 +1,91 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { controlCatalog } from "../../components/controls";
+import { readPolicyConfigFile } from "../analyzer";
+import type { PolicyPackSummary } from "../model";
+import { buildReportData, type StackResult } from "../report/build-report-data";
+import type { ReportData } from "../report/report-data";
+import { type CheckOptions, CliUsageError } from "./args";
+import type { CheckStages } from "./stages";
+
+/** Where the report's tool metadata comes from. */
+export interface CheckContext {
+  stages: CheckStages;
+  /** Package version, shown in every report. */
+  version: string;
+  /** Progress messages (shown on a terminal only). */
+  progress: (message: string) => void;
+  /** Run timestamp. @default now */
+  now?: Date;
+}
+
+/** Public page of the package, the SARIF tool's information URI. */
+const INFORMATION_URI = "https://www.npmjs.com/package/secure-ai-platform";
+
+/**
+ * Runs the preflight: checks the flags' files, then for each stack runs the program under the mock runtime
+ * and the policy packs over what it registered, and builds the report data (evidence included).
+ *
+ * @param options - the parsed command line.
+ * @param context - the stages, version and progress sink.
+ * @throws CliUsageError for a program, pack or config path that does not exist; the stages' own errors
+ *   (PreflightUsageError, PreflightProgramError, PolicyPackStartError, PolicyConfigError) pass through.
+ */
+export async function runCheck(options: CheckOptions, context: CheckContext): Promise<ReportData> {
+  checkPaths(options);
+  // Malformed config files fail before any program runs; unknown policy names fail once the pack describes itself.
+  options.policyConfigs.forEach((file) => readPolicyConfigFile(file));
+  const stacks =
+    options.stack !== undefined ? [options.stack] : context.stages.listStacks(options.programDir);
+  const results: StackResult[] = [];
+  let packs: PolicyPackSummary[] = [];
+  for (const stack of stacks) {
+    context.progress(`Running the program for stack ${stack}…`);
+    const run = await context.stages.runStack({ programDir: options.programDir, stack });
+    context.progress(
+      `Running ${options.policyPacks.length} policy pack(s) over ${run.resources.length} resources of ${stack}…`,
+    );
+    const analysis = await context.stages.analyzeStack({
+      packs: options.policyPacks.map((dir, index) => ({ dir, config: options.policyConfigs[index] })),
+      resources: run.resources,
+      stack: run.stack,
+      project: run.project,
+      dryRun: true,
+      stackConfig: context.stages.stackConfig(options.programDir, stack),
+    });
+    packs = analysis.packs.map((pack) => ({
+      name: pack.name,
+      version: pack.version,
+      policies: pack.policies,
+    }));
+    results.push({ run, findings: analysis.findings });
+  }
+  return buildReportData({
+    stacks: results,
+    packs,
+    catalog: controlCatalog,
+    tool: { name: "secure-ai check", version: context.version, informationUri: INFORMATION_URI },
+    generatedAt: (context.now ?? new Date()).toISOString(),
+    programDir: options.programDir,
+  });
+}
+
+function checkPaths(options: CheckOptions): void {
+  if (!isDirectory(options.programDir)) {
+    throw new CliUsageError(`--program ${options.programDir} is not a directory.`);
+  }
+  for (const pack of options.policyPacks) {
+    if (!isDirectory(pack) || !fs.existsSync(path.join(pack, "PulumiPolicy.yaml"))) {
+      throw new CliUsageError(`--policy-pack ${pack} is not a policy pack directory (no PulumiPolicy.yaml).`);
+    }
+  }
+  for (const file of options.policyConfigs) {
+    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      throw new CliUsageError(`--policy-config ${file} is not a file.`);
+    }
+  }
+}
+
+function isDirectory(dir: string): boolean {
+  return fs.existsSync(dir) && fs.statSync(dir).isDirectory();
+}

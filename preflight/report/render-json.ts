@@ -1,0 +1,60 @@
+import type { ReportData } from "./report-data";
+
+/**
+ * Renders the JSON report of the public contract:
+ * `{ stacks: [{ stack, resources: [{ urn, type, inputs }], findings: [{ policy, controls, severity,
+ * enforcementLevel, urn, message }] }], summary: { mandatoryViolations } }`, plus extra fields (tool, packs,
+ * each stack's control evidence). Inputs carry `"[unknown]"` and `"[secret]"` markers, never plaintext secrets.
+ *
+ * @param data - the report data.
+ */
+export function renderJson(data: ReportData): string {
+  const document = {
+    tool: data.tool,
+    generatedAt: data.generatedAt,
+    program: data.programDir,
+    packs: data.packs.map((pack) => ({
+      name: pack.name,
+      version: pack.version,
+      policies: pack.policies.map((policy) => ({
+        name: policy.name,
+        enforcementLevel: policy.enforcementLevel,
+        severity: policy.severity,
+        controls: policy.controls,
+      })),
+    })),
+    stacks: data.stacks.map((stack) => ({
+      stack: stack.stack,
+      project: stack.project,
+      resources: stack.resources.map((resource) => ({
+        urn: resource.urn,
+        type: resource.type,
+        name: resource.name,
+        ...(resource.parent !== undefined ? { parent: resource.parent } : {}),
+        inputs: resource.inputs,
+      })),
+      findings: stack.findings.map((finding) => ({
+        policy: finding.policy,
+        policyPack: finding.policyPack,
+        controls: finding.controls,
+        severity: finding.severity,
+        enforcementLevel: finding.enforcementLevel,
+        urn: finding.urn,
+        message: finding.message,
+        waived: finding.waived === true,
+      })),
+      controls: stack.evidence.controls.map((control) => ({
+        id: control.id,
+        status: control.status,
+        resources: control.resources,
+        findings: control.findings.length,
+        waivers: control.waivers,
+        checkedBy: control.checkedBy,
+        notes: control.notes,
+      })),
+      mandatoryViolations: stack.mandatoryViolations,
+    })),
+    summary: data.summary,
+  };
+  return `${JSON.stringify(document, null, 2)}\n`;
+}

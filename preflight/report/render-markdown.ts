@@ -1,0 +1,121 @@
+import type { ReportData, ReportStack } from "./report-data";
+import { escapeMarkdown as md } from "./escape";
+import { CONTROL_STATUSES, STATUS_LABELS } from "./status-labels";
+
+/**
+ * Renders the Markdown report (for pull-request comments and CI summaries): verdict, a summary table per
+ * stack, every catalog control with its status per stack, the findings, the waivers and the gaps. Every
+ * value from the program is escaped, so a name with `|`, backticks or HTML cannot break a table or inject
+ * markup.
+ *
+ * @param data - the report data.
+ */
+export function renderMarkdown(data: ReportData): string {
+  const count = data.summary.mandatoryViolations;
+  const lines = [
+    "# secure-ai check report",
+    "",
+    count > 0
+      ? `**FAIL**: ${count} mandatory violation${count === 1 ? "" : "s"}.`
+      : `**PASS**: no mandatory violations (${data.summary.advisoryViolations} advisory).`,
+    "",
+    `- Program: ${md(data.programDir)}`,
+    `- Policy packs: ${data.packs.map((pack) => md(`${pack.name} ${pack.version}`)).join(", ") || "none"}`,
+    `- Generated: ${md(data.generatedAt)} by ${md(`${data.tool.name} ${data.tool.version}`)}`,
+    "",
+    "## Summary",
+    "",
+    ...table(
+      ["Stack", "Resources", ...CONTROL_STATUSES.map((status) => STATUS_LABELS[status]), "Mandatory", "Advisory"],
+      data.stacks.map((stack) => [
+        md(stack.stack),
+        String(stack.resources.length),
+        ...CONTROL_STATUSES.map((status) =>
+          String(stack.evidence.controls.filter((control) => control.status === status).length),
+        ),
+        String(stack.mandatoryViolations),
+        String(stack.findings.filter((finding) => finding.enforcementLevel !== "mandatory" && !finding.waived).length),
+      ]),
+    ),
+    "",
+    "## Controls",
+    "",
+    ...table(
+      ["Control", "Title", ...data.stacks.map((stack) => md(stack.stack))],
+      data.catalog.map((control) => [
+        md(control.id),
+        md(control.title),
+        ...data.stacks.map((stack) => {
+          const status = stack.evidence.controls.find((entry) => entry.id === control.id)?.status;
+          return status ? STATUS_LABELS[status] : "";
+        }),
+      ]),
+    ),
+    "",
+  ];
+  for (const stack of data.stacks) {
+    lines.push(...stackSection(stack));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function stackSection(stack: ReportStack): string[] {
+  const lines = [`## Stack ${md(stack.stack)}`, ""];
+  lines.push("### Findings", "");
+  if (stack.findings.length === 0) {
+    lines.push("No findings.", "");
+  } else {
+    lines.push(
+      ...table(
+        ["Level", "Severity", "Policy", "Controls", "Resource", "Message"],
+        stack.findings.map((finding) => [
+          finding.waived ? "waived" : md(finding.enforcementLevel),
+          md(finding.severity),
+          md(finding.policy),
+          md(finding.controls.join(", ")),
+          md(finding.urn),
+          md(finding.message),
+        ]),
+      ),
+      "",
+    );
+  }
+  const waivers = stack.evidence.controls.flatMap((control) => control.waivers);
+  if (waivers.length > 0) {
+    lines.push(
+      "### Waivers",
+      "",
+      ...table(
+        ["Control", "Reason", "Expires", "Declared in"],
+        waivers.map((waiver) => [
+          md(waiver.control),
+          md(waiver.reason),
+          md(waiver.expires ?? "no expiry"),
+          waiver.source === "component" ? "component waivers" : "policy config",
+        ]),
+      ),
+      "",
+    );
+  }
+  const gaps = stack.evidence.controls.filter((control) => control.status === "gap");
+  if (gaps.length > 0) {
+    lines.push(
+      "### Gaps",
+      "",
+      ...table(
+        ["Control", "Why"],
+        gaps.map((control) => [md(control.id), md(control.notes.join("; ") || "no evidence")]),
+      ),
+      "",
+    );
+  }
+  return lines;
+}
+
+function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  return [
+    `| ${header.join(" | ")} |`,
+    `| ${header.map(() => "---").join(" | ")} |`,
+    ...rows.map((row) => `| ${row.join(" | ")} |`),
+  ];
+}

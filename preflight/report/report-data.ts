@@ -1,0 +1,62 @@
+import type { ControlDefinition } from "../../components/controls/types";
+import type { StackEvidence } from "../evidence/types";
+import type { Finding, PolicyPackSummary } from "../model";
+import type { DisplayValue } from "./display-value";
+
+/** One resource as the reports show it: inputs already masked. */
+export interface ReportResource {
+  urn: string;
+  type: string;
+  name: string;
+  /** Whether it is a custom (provider) resource rather than a component. */
+  custom: boolean;
+  parent?: string;
+  /** Inputs with unknowns as `"[unknown]"` and secrets as `"[secret]"`. */
+  inputs: Record<string, DisplayValue>;
+  dependencies: string[];
+}
+
+/** A finding as the reports show it: `urn` always set (the stack's URN for a stack-level finding). */
+export interface ReportFinding extends Finding {
+  urn: string;
+}
+
+/** One stack of the report. */
+export interface ReportStack {
+  stack: string;
+  project: string;
+  /** URN of the stack's root resource; stack-level findings point at it. */
+  stackUrn: string;
+  resources: ReportResource[];
+  /** Findings, mandatory first, then by severity, policy and URN. */
+  findings: ReportFinding[];
+  evidence: StackEvidence;
+  /** Mandatory, unwaived findings in this stack. */
+  mandatoryViolations: number;
+}
+
+/** Totals over all stacks. */
+export interface ReportSummary {
+  /** Mandatory, unwaived findings: any makes the exit code 1. */
+  mandatoryViolations: number;
+  /** Advisory (or remediate), unwaived findings. */
+  advisoryViolations: number;
+  /** Findings a waiver covers. */
+  waivedFindings: number;
+  /** Number of stacks run. */
+  stacks: number;
+}
+
+/** Everything a renderer needs; all values from the program are masked and secret strings redacted. */
+export interface ReportData {
+  tool: { name: string; version: string; informationUri: string };
+  /** ISO timestamp of the run. */
+  generatedAt: string;
+  /** Directory of the Pulumi program that ran. */
+  programDir: string;
+  packs: PolicyPackSummary[];
+  /** The controls catalog, in catalog order. */
+  catalog: readonly ControlDefinition[];
+  stacks: ReportStack[];
+  summary: ReportSummary;
+}

@@ -1,0 +1,253 @@
+import * as pulumi from "@pulumi/pulumi";
+import * as bedrock from "@pulumi/aws/bedrock";
+import * as bedrockmodel from "@pulumi/aws/bedrockmodel";
+import * as iam from "@pulumi/aws/iam";
+import * as sagemaker from "@pulumi/aws/sagemaker";
+import type * as cloudwatch from "@pulumi/aws/cloudwatch";
+import { type AwsContext, regionalArn } from "./context";
+import { AWS_DEFAULTS, hasInstanceStorage } from "./defaults";
+import type { AwsIdentities } from "./identity";
+import type { AwsKeys } from "./keys";
+import { createLogGroup } from "./log-groups";
+import { childName } from "./naming";
+import type { AwsNetwork } from "./network";
+import { policyDocument, policyJson, serviceTrust } from "./policy-documents";
+import type { ResolvedModel } from "../spec/resolved";
+
+/** A model served by SageMaker: network-isolated in the VPC, endpoint volumes under the model's key. */
+export interface SageMakerServing {
+  kind: "sagemaker";
+  model: sagemaker.Model;
+  endpointConfig: sagemaker.EndpointConfiguration;
+  endpoint: sagemaker.Endpoint;
+  /** False when the instance type has local storage, which SageMaker encrypts in hardware, not with the key. */
+  volumeUnderModelKey: boolean;
+}
+
+/** A model served by Bedrock: a foundation model invoked with the model's own guardrail. */
+export interface BedrockServing {
+  kind: "bedrock";
+  guardrail: bedrock.Guardrail;
+  modelArn: pulumi.Output<string>;
+}
+
+/** Serving of every model, plus the Bedrock invocation logging singleton when created. */
+export interface AwsServing {
+  models: Map<string, SageMakerServing | BedrockServing>;
+  invocationLogging?: {
+    configuration: bedrockmodel.InvocationLoggingConfiguration;
+    logGroup: cloudwatch.LogGroup;
+    role: iam.Role;
+  };
+}
+
+/** The foundation model ARN a Bedrock model invokes (region-specific, account-less). */
+export function bedrockModelArn(ctx: AwsContext, model: ResolvedModel): pulumi.Output<string> {
+  return pulumi.interpolate`arn:${ctx.partition}:bedrock:${ctx.region}::foundation-model/${model.baseModel ?? AWS_DEFAULTS.bedrockModelId}`;
+}
+
+function sagemakerImage(ctx: AwsContext, model: ResolvedModel): pulumi.Input<string> {
+  if (model.baseModel) return model.baseModel;
+  return ctx.dnsSuffix.apply((suffix) =>
+    AWS_DEFAULTS.sagemakerImage.replace("{region}", ctx.region).replace("{dnsSuffix}", suffix),
+  );
+}
+
+function serveOnSageMaker(
+  ctx: AwsContext,
+  model: ResolvedModel,
+  role: iam.Role,
+  keyArn: pulumi.Input<string>,
+  network: AwsNetwork,
+  artifactsBucket: pulumi.Input<string>,
+  dependsOn: pulumi.Resource[],
+): SageMakerServing {
+  const { name, region, tags } = ctx;
+  const instanceType = model.instanceType ?? AWS_DEFAULTS.sagemakerInstanceType;
+  const volumeUnderModelKey = !hasInstanceStorage(instanceType);
+  const smModel = new sagemaker.Model(
+    childName(name, model.name),
+    {
+      executionRoleArn: role.arn,
+      enableNetworkIsolation: true,
+      vpcConfig: { subnets: network.privateSubnetIds, securityGroupIds: [network.workloadSecurityGroup.id] },
+      primaryContainer: {
+        image: sagemakerImage(ctx, model),
+        modelDataUrl: pulumi.interpolate`s3://${artifactsBucket}/models/${model.name}/model.tar.gz`,
+      },
+      region,
+      tags,
+    },
+    ctx.opts({ dependsOn }),
+  );
+  const endpointConfig = new sagemaker.EndpointConfiguration(
+    childName(name, model.name, "config"),
+    {
+      productionVariants: [
+        { variantName: "primary", modelName: smModel.name, initialInstanceCount: 1, instanceType },
+      ],
+      ...(volumeUnderModelKey ? { kmsKeyArn: keyArn } : {}),
+      region,
+      tags,
+    },
+    ctx.opts(),
+  );
+  const endpoint = new sagemaker.Endpoint(
+    childName(name, model.name, "endpoint"),
+    { endpointConfigName: endpointConfig.name, region, tags },
+    ctx.opts(),
+  );
+  return { kind: "sagemaker", model: smModel, endpointConfig, endpoint, volumeUnderModelKey };
+}
+
+function serveOnBedrock(ctx: AwsContext, model: ResolvedModel, keyArn: pulumi.Input<string>): BedrockServing {
+  const filter = (type: string) => ({ type, inputStrength: "HIGH", outputStrength: "HIGH" });
+  const guardrail = new bedrock.Guardrail(
+    childName(ctx.name, model.name, "guardrail"),
+    {
+      description: `Guardrail of model ${model.name} of platform ${ctx.name}`,
+      blockedInputMessaging: "This request was blocked by the platform's content policy.",
+      blockedOutputsMessaging: "The response was blocked by the platform's content policy.",
+      kmsKeyArn: keyArn,
+      contentPolicyConfig: {
+        filtersConfigs: [
+          filter("HATE"),
+          filter("INSULTS"),
+          filter("SEXUAL"),
+          filter("VIOLENCE"),
+          filter("MISCONDUCT"),
+          // Prompt-attack filtering applies to input only; output strength must be NONE.
+          { type: "PROMPT_ATTACK", inputStrength: "HIGH", outputStrength: "NONE" },
+        ],
+      },
+      region: ctx.region,
+      tags: ctx.tags,
+    },
+    ctx.opts(),
+  );
+  return { kind: "bedrock", guardrail, modelArn: bedrockModelArn(ctx, model) };
+}
+
+function createInvocationLogging(ctx: AwsContext, keys: AwsKeys): AwsServing["invocationLogging"] {
+  const { name } = ctx;
+  const logGroup = createLogGroup(ctx, "bedrock-invocations", keys.logs);
+  const role = new iam.Role(
+    childName(name, "bedrock-logging-role"),
+    {
+      description: `Delivers Bedrock model invocation logs for platform ${name}`,
+      assumeRolePolicy: policyJson(
+        serviceTrust(["bedrock.amazonaws.com"], ctx.accountId, regionalArn(ctx, "bedrock", "*")),
+      ),
+      tags: ctx.tags,
+    },
+    ctx.opts(),
+  );
+  const rolePolicy = new iam.RolePolicy(
+    childName(name, "bedrock-logging-policy"),
+    {
+      role: role.name,
+      policy: policyJson(
+        policyDocument([
+          {
+            Sid: "WriteInvocationLogs",
+            Effect: "Allow",
+            Action: ["logs:CreateLogStream", "logs:PutLogEvents"],
+            Resource: pulumi.interpolate`${logGroup.arn}:log-stream:*`,
+          },
+        ]),
+      ),
+    },
+    ctx.opts(),
+  );
+  const configuration = new bedrockmodel.InvocationLoggingConfiguration(
+    childName(name, "bedrock-invocation-logging"),
+    {
+      loggingConfig: {
+        cloudwatchConfig: { logGroupName: logGroup.name, roleArn: role.arn },
+        textDataDeliveryEnabled: true,
+        imageDataDeliveryEnabled: true,
+        embeddingDataDeliveryEnabled: true,
+        videoDataDeliveryEnabled: true,
+      },
+      region: ctx.region,
+    },
+    ctx.opts({ dependsOn: [rolePolicy] }),
+  );
+  return { configuration, logGroup, role };
+}
+
+/** Serves every model on its chosen service and handles the Bedrock invocation logging singleton. */
+export function createServing(
+  ctx: AwsContext,
+  identities: AwsIdentities,
+  keys: AwsKeys,
+  network: AwsNetwork,
+  artifactsBucket: pulumi.Input<string>,
+): AwsServing {
+  const models = new Map<string, SageMakerServing | BedrockServing>();
+  for (const model of ctx.spec.models) {
+    const role = identities.modelRoles.get(model.name);
+    const key = keys.models.get(model.name);
+    if (!role || !key) continue;
+    models.set(
+      model.name,
+      model.serving === "bedrock"
+        ? serveOnBedrock(ctx, model, key.key.arn)
+        : serveOnSageMaker(ctx, model, role, key.key.arn, network, artifactsBucket, [key.key]),
+    );
+  }
+  const usesBedrock = ctx.spec.models.some((m) => m.serving === "bedrock");
+  const mode = ctx.spec.detection.singletons.modelInvocationLogging;
+  const invocationLogging = usesBedrock && mode === "create" ? createInvocationLogging(ctx, keys) : undefined;
+  return { models, invocationLogging };
+}
+
+/** Records SAI-MOD-02, and the serving parts of SAI-ENC-01 and SAI-LOG-01. */
+export function recordServingEvidence(ctx: AwsContext, serving: AwsServing): void {
+  const { evidence, spec } = ctx;
+  const entries = [...serving.models.entries()];
+  const sagemakerModels = entries.flatMap(([, s]) => (s.kind === "sagemaker" ? [s] : []));
+  const bedrockModels = entries.flatMap(([, s]) => (s.kind === "bedrock" ? [s] : []));
+  evidence.implemented(
+    "SAI-MOD-02",
+    [...sagemakerModels.flatMap((s) => [s.model, s.endpoint]), ...bedrockModels.map((b) => b.guardrail)],
+    "SageMaker models run network-isolated in private subnets; Bedrock is reached through its VPC endpoint with a per-model guardrail; IAM authentication only (Bedrock API keys denied in workload roles)",
+  );
+  evidence.implemented(
+    "SAI-ENC-01",
+    [
+      ...sagemakerModels.filter((s) => s.volumeUnderModelKey).map((s) => s.endpointConfig),
+      ...bedrockModels.map((b) => b.guardrail),
+    ],
+    "endpoint volumes and guardrails under the model's key",
+  );
+  const local = entries.filter(([, s]) => s.kind === "sagemaker" && !s.volumeUnderModelKey);
+  if (local.length > 0) {
+    evidence.gap(
+      "SAI-ENC-01",
+      `instance types with local NVMe storage (models ${local.map(([n]) => n).join(", ")}) cannot take a KMS key: SageMaker encrypts that storage in hardware with a key it manages`,
+      local.flatMap(([, s]) => (s.kind === "sagemaker" ? [s.endpointConfig] : [])),
+    );
+  }
+  if (bedrockModels.length > 0) {
+    const mode = spec.detection.singletons.modelInvocationLogging;
+    if (serving.invocationLogging) {
+      evidence.implemented(
+        "SAI-LOG-01",
+        [serving.invocationLogging.configuration, serving.invocationLogging.logGroup],
+        "Bedrock model invocations (prompts and responses) logged to a KMS-encrypted log group; one configuration per account and region",
+      );
+    } else if (mode === "adopt") {
+      evidence.implemented(
+        "SAI-LOG-01",
+        [],
+        "Bedrock model invocation logging adopted: the account's existing configuration is relied on",
+      );
+    } else {
+      evidence.gap(
+        "SAI-LOG-01",
+        'Bedrock model invocation logging skipped (detection.singletons.modelInvocationLogging = "skip"): prompts and responses are not logged',
+      );
+    }
+  }
+}

@@ -11,7 +11,7 @@ export const HIGH_SENSITIVITY_OPTIONS = {
   sensitivityLabel: stringListOption({
     default: ["sensitivity=high"],
     description:
-      'Labels ("key=value") that mark a key as high sensitivity; a key with any of them must be HSM-backed.',
+      'Labels (GCP) or tags (Azure), as "key=value", that mark a key as high sensitivity; a key with any of them must be HSM-backed.',
   }),
   highSensitivityKeys: stringListOption({
     default: [],

@@ -5,22 +5,20 @@ import {
   type ComponentControlStatus,
   readComponentEvidence,
 } from "./component-evidence";
+import type { WaivableFinding } from "./pack-waivers";
 import type { ControlEvidence, EvidenceSource, EvidenceWaiver, StackEvidence } from "./types";
 
 /** What the evidence of one stack is computed from. */
 export interface StackEvidenceInput {
   /** The engine's record of the stack. */
   run: StackRun;
-  /** Every finding the packs reported for the stack. */
-  findings: readonly Finding[];
+  /** Every finding the packs reported for the stack (waived ones marked, see `withPackWaiver`). */
+  findings: readonly WaivableFinding[];
   /** Every policy of every pack that ran, with its effective enforcement level. */
   policies: readonly PolicyInfo[];
   /** The controls catalog, in catalog order. */
   catalog: readonly ControlDefinition[];
 }
-
-/** A waiver carried on a finding, if the analyzer attaches one (not part of the shared model yet). */
-type FindingWithWaiver = Finding & { waiver?: { reason?: unknown; expires?: unknown } };
 
 /** Which component status wins when several SecureAiPlatform components report the same control. */
 const COMPONENT_STATUS_RANK: Record<ComponentControlStatus, number> = {
@@ -71,7 +69,7 @@ export function buildStackEvidence(input: StackEvidenceInput): StackEvidence {
 }
 
 interface ControlInputs {
-  findings: Finding[];
+  findings: WaivableFinding[];
   entries: ComponentControlEntry[];
   checkedBy: string[];
   hasComponentEvidence: boolean;
@@ -81,10 +79,10 @@ interface ControlInputs {
 function controlEvidence(control: ControlDefinition, inputs: ControlInputs): ControlEvidence {
   const unwaived = inputs.findings.filter((finding) => finding.waived !== true);
   const waivedFindings = inputs.findings.filter((finding) => finding.waived === true);
-  const waivers = [
+  const waivers = uniqueWaivers([
     ...inputs.entries.flatMap((entry) => (entry.waiver ? [entry.waiver] : [])),
-    ...waivedFindings.flatMap((finding) => findingWaiver(finding, control.id)),
-  ];
+    ...waivedFindings.map((finding) => findingWaiver(finding, control.id)),
+  ]);
   const resources = [...new Set(inputs.entries.flatMap((entry) => entry.resources))];
   const notes = [...new Set(inputs.entries.flatMap((entry) => (entry.note ? [entry.note] : [])))];
   const componentStatus = mergedComponentStatus(inputs.entries);
@@ -142,20 +140,26 @@ function mergedComponentStatus(
   return merged;
 }
 
-function findingWaiver(finding: Finding, control: string): EvidenceWaiver[] {
-  const waiver = (finding as FindingWithWaiver).waiver;
-  const reason =
-    typeof waiver?.reason === "string" ? waiver.reason : `waived in the configuration of ${finding.policy}`;
-  const expires = typeof waiver?.expires === "string" ? waiver.expires : undefined;
-  return [
-    {
-      control,
-      reason,
-      ...(expires !== undefined ? { expires } : {}),
-      source: "policy-config",
-      ...(finding.urn !== undefined ? { urn: finding.urn } : {}),
-    },
-  ];
+function findingWaiver(finding: WaivableFinding, control: string): EvidenceWaiver {
+  return {
+    control,
+    reason: finding.waiver?.reason ?? `waived in the configuration of ${finding.policy}`,
+    ...(finding.waiver?.expires !== undefined ? { expires: finding.waiver.expires } : {}),
+    source: "policy-config",
+    ...(finding.urn !== undefined ? { urn: finding.urn } : {}),
+  };
+}
+
+function uniqueWaivers(waivers: readonly EvidenceWaiver[]): EvidenceWaiver[] {
+  const seen = new Set<string>();
+  return waivers.filter((waiver) => {
+    const key = JSON.stringify([waiver.source, waiver.urn, waiver.reason, waiver.expires]);
+    if (seen.has(key)) {
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
 }
 
 /**

@@ -6,4 +6,5 @@ export {
   type ComponentControlEntry,
   type ComponentControlStatus,
 } from "./component-evidence";
+export { withPackWaiver, type WaivableFinding } from "./pack-waivers";
 export type { ControlEvidence, EvidenceSource, EvidenceWaiver, StackEvidence } from "./types";

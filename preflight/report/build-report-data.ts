@@ -1,5 +1,6 @@
 import type { ControlDefinition } from "../../components/controls/types";
 import { buildStackEvidence, countMandatoryViolations } from "../evidence/build-evidence";
+import { withPackWaiver } from "../evidence/pack-waivers";
 import type { Finding, PolicyPackSummary, RecordedValue, StackRun } from "../model";
 import { collectSecretStrings, redactDeep, toDisplayValue } from "./display-value";
 import type { ReportData, ReportFinding, ReportResource, ReportStack } from "./report-data";
@@ -97,7 +98,7 @@ function buildStack(
     run.resources.find((resource) => resource.type === ROOT_STACK_TYPE && resource.parent === undefined)?.urn ??
     `urn:pulumi:${run.stack}::${run.project}::${ROOT_STACK_TYPE}::${run.project}-${run.stack}`;
   const reportFindings = findings
-    .map((finding): ReportFinding => ({ ...finding, urn: finding.urn ?? stackUrn }))
+    .map((finding): ReportFinding => ({ ...withPackWaiver(finding), urn: finding.urn ?? stackUrn }))
     .sort(compareFindings);
   return {
     stack: run.stack,
@@ -116,7 +117,7 @@ function buildStack(
     ),
     findings: reportFindings,
     evidence: buildStackEvidence({ run, findings: reportFindings, policies, catalog }),
-    mandatoryViolations: countMandatoryViolations(findings),
+    mandatoryViolations: countMandatoryViolations(reportFindings),
   };
 }
 

@@ -145,7 +145,7 @@ function sarifResult(finding: ReportFinding, stack: ReportStack, rules: RuleEntr
       "secureAiFinding/v1": createHash("sha256").update(`${finding.policyPack}\n${finding.policy}\n${finding.urn}`).digest("hex"),
     },
     ...(finding.waived
-      ? { suppressions: [{ kind: "external", status: "accepted", justification: "Waived in the policy configuration." }] }
+      ? { suppressions: [{ kind: "external", status: "accepted", justification: finding.waiver?.reason ?? "Waived in the policy configuration." }] }
       : {}),
     properties: {
       stack: stack.stack,

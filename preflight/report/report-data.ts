@@ -1,6 +1,7 @@
 import type { ControlDefinition } from "../../components/controls/types";
 import type { StackEvidence } from "../evidence/types";
-import type { Finding, PolicyPackSummary } from "../model";
+import type { WaivableFinding } from "../evidence/pack-waivers";
+import type { PolicyPackSummary } from "../model";
 import type { DisplayValue } from "./display-value";
 
 /** One resource as the reports show it: inputs already masked. */
@@ -17,7 +18,7 @@ export interface ReportResource {
 }
 
 /** A finding as the reports show it: `urn` always set (the stack's URN for a stack-level finding). */
-export interface ReportFinding extends Finding {
+export interface ReportFinding extends WaivableFinding {
   urn: string;
 }
 

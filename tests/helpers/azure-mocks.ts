@@ -103,7 +103,7 @@ function linkAzureBackendForVitest(): void {
 }
 
 /** Installs Pulumi mocks that answer like azure-native and record every registered resource. */
-export async function installAzureMocks(preview = false): Promise<void> {
+export async function installAzureMocks(preview = false, project = "azure-test"): Promise<void> {
   linkAzureBackendForVitest();
   await pulumi.runtime.setMocks(
     {
@@ -126,7 +126,7 @@ export async function installAzureMocks(preview = false): Promise<void> {
         return args.inputs;
       },
     },
-    "azure-test",
+    project,
     "dev",
     preview,
   );

@@ -1,6 +1,6 @@
 import { SecureAiConfigError } from "./errors";
 import type { BackendBuilder } from "./backend";
-import type { CloudName } from "./spec/resolved";
+import type { CloudName, ResolvedSpec } from "./spec/resolved";
 
 /** The cloud SDK each backend needs; an optional peer dependency of the package. */
 export const CLOUD_SDKS: Readonly<Record<CloudName, string>> = {
@@ -9,15 +9,33 @@ export const CLOUD_SDKS: Readonly<Record<CloudName, string>> = {
   azure: "@pulumi/azure-native",
 };
 
+/** A backend: its cloud-specific input checks (pure) and its builder. */
+export interface Backend {
+  /** Throws SecureAiConfigError for input only this cloud rejects; creates nothing. */
+  check: (spec: ResolvedSpec) => void;
+  /** Builds the platform's resources. */
+  build: BackendBuilder;
+}
+
 /*
  * Backends are loaded on demand so that a program using one cloud never loads (or needs installed) the
- * other clouds' SDKs. `require` is deliberate here: a static import would load all three.
+ * other clouds' SDKs. `require` is deliberate here: a static import would load all three. Each backend's
+ * `validate` module is pure and loads no SDK, so it runs before the component registers anything.
  */
 /* eslint-disable @typescript-eslint/no-require-imports */
-const loaders: Readonly<Record<CloudName, () => BackendBuilder>> = {
-  aws: () => (require("./aws") as { buildAwsPlatform: BackendBuilder }).buildAwsPlatform,
-  gcp: () => (require("./gcp") as { buildGcpPlatform: BackendBuilder }).buildGcpPlatform,
-  azure: () => (require("./azure") as { buildAzurePlatform: BackendBuilder }).buildAzurePlatform,
+const loaders: Readonly<Record<CloudName, () => Backend>> = {
+  aws: () => ({
+    check: (require("./aws/validate") as { checkAwsSpec: Backend["check"] }).checkAwsSpec,
+    build: (require("./aws") as { buildAwsPlatform: BackendBuilder }).buildAwsPlatform,
+  }),
+  gcp: () => ({
+    check: (require("./gcp/validate") as { checkGcpSpec: Backend["check"] }).checkGcpSpec,
+    build: (require("./gcp") as { buildGcpPlatform: BackendBuilder }).buildGcpPlatform,
+  }),
+  azure: () => ({
+    check: (require("./azure/validate") as { checkAzureSpec: Backend["check"] }).checkAzureSpec,
+    build: (require("./azure") as { buildAzurePlatform: BackendBuilder }).buildAzurePlatform,
+  }),
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
@@ -31,7 +49,7 @@ function sdkInstalled(sdk: string): boolean {
 }
 
 /** Returns the backend for a cloud, failing with a clear error when the cloud's SDK is not installed. */
-export function loadBackend(cloud: CloudName): BackendBuilder {
+export function loadBackend(cloud: CloudName): Backend {
   const sdk = CLOUD_SDKS[cloud];
   if (!sdkInstalled(sdk)) {
     throw new SecureAiConfigError(

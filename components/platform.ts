@@ -56,12 +56,13 @@ export class SecureAiPlatform extends pulumi.ComponentResource {
     // Everything that can fail on input happens before super(): no resource is registered for bad input.
     checkPlatformName(name);
     const spec = resolveSpec(args);
-    const build = loadBackend(spec.cloud);
+    const backend = loadBackend(spec.cloud);
+    backend.check(spec);
     super(PLATFORM_TYPE, name, {}, opts);
 
     const evidence = new EvidenceRecorder();
     const tags = { ...spec.tags, "secure-ai-platform": name };
-    const outputs: PlatformOutputs = build({ parent: this, name, spec, evidence, tags });
+    const outputs: PlatformOutputs = backend.build({ parent: this, name, spec, evidence, tags });
 
     this.controls = evidenceOutput(evidence.finish(spec.waivers));
     this.keys = outputMap(outputs.keys);

@@ -14,6 +14,9 @@ h3 { font-size: 16px; margin: 20px 0 8px; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; }
 th, td { border: 1px solid var(--line); padding: 5px 8px; text-align: left; vertical-align: top; }
 th { background: var(--head); font-weight: 600; }
+td.id { white-space: nowrap; }
+.clauses { font-size: 12px; line-height: 1.35; }
+.clauses abbr { text-decoration: none; font-weight: 600; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 code, .urn { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; overflow-wrap: anywhere; }
 .status { display: inline-block; min-width: 92px; padding: 1px 8px; border-radius: 10px; font-size: 12px; font-weight: 600; text-align: center; }

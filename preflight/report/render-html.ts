@@ -1,5 +1,5 @@
 import type { ControlDefinition } from "../../components/controls/types";
-import { FRAMEWORK_IDS, FRAMEWORK_NAMES } from "../../components/controls/types";
+import { FRAMEWORK_IDS, FRAMEWORK_NAMES, type FrameworkId } from "../../components/controls/types";
 import type { ControlEvidence } from "../evidence/types";
 import { escapeHtml as h } from "./escape";
 import { renderDiagram, renderDiagramLegend } from "./html-diagram";
@@ -11,6 +11,15 @@ import { CONTROL_STATUSES, STATUS_LABELS } from "./status-labels";
  * Content-Security-Policy of the report: no script, no network, only the inline stylesheet. Escaping keeps
  * untrusted text inert; the policy is the second line of defence should anything slip through.
  */
+/** Short framework names for the clauses column; the full name is the tooltip. */
+const FRAMEWORK_LABELS: Readonly<Record<FrameworkId, string>> = {
+  soc2: "SOC 2",
+  iso27001: "ISO 27001",
+  hipaa: "HIPAA",
+  gdpr: "GDPR",
+  nist80053: "NIST 800-53",
+};
+
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /**
@@ -78,16 +87,17 @@ function summarySection(data: ReportData): string {
 }
 
 function frameworkClauses(control: ControlDefinition): string {
-  const items = FRAMEWORK_IDS.filter((framework) => control.frameworks[framework].length > 0).map(
-    (framework) => `<li><span title="${h(FRAMEWORK_NAMES[framework])}">${h(framework.toUpperCase())}</span>: ${h(control.frameworks[framework].join(", "))}</li>`,
+  const lines = FRAMEWORK_IDS.filter((framework) => control.frameworks[framework].length > 0).map(
+    (framework) =>
+      `<div><abbr title="${h(FRAMEWORK_NAMES[framework])}">${h(FRAMEWORK_LABELS[framework])}</abbr> ${h(control.frameworks[framework].join(", "))}</div>`,
   );
-  return items.length > 0 ? `<ul>${items.join("")}</ul>` : '<span class="muted">none</span>';
+  return lines.length > 0 ? `<div class="clauses">${lines.join("")}</div>` : '<span class="muted">none</span>';
 }
 
 function controlsSection(data: ReportData): string {
   const rows = data.catalog.map(
     (control) =>
-      `<tr id="row-${h(control.id)}"><td><a href="#control-${h(control.id)}"><code>${h(control.id)}</code></a></td><td>${h(control.domain)}</td><td>${h(control.title)}</td>${data.stacks
+      `<tr id="row-${h(control.id)}"><td class="id"><a href="#control-${h(control.id)}"><code>${h(control.id)}</code></a></td><td>${h(control.domain)}</td><td>${h(control.title)}</td>${data.stacks
         .map((stack) => `<td>${statusBadge(stack.evidence.controls.find((entry) => entry.id === control.id)?.status)}</td>`)
         .join("")}<td>${frameworkClauses(control)}</td></tr>`,
   );

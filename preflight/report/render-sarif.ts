@@ -131,7 +131,10 @@ function sarifResult(finding: ReportFinding, stack: ReportStack, rules: RuleEntr
     message: { text: sentence(finding.message || `Violation of ${finding.policy}`) },
     locations: [
       {
-        physicalLocation: { artifactLocation: { uri: "Pulumi.yaml", uriBaseId: PROGRAM_ROOT } },
+        physicalLocation: {
+          artifactLocation: { uri: "Pulumi.yaml", uriBaseId: PROGRAM_ROOT },
+          region: { startLine: 1 },
+        },
         logicalLocations: [
           {
             fullyQualifiedName: finding.urn,

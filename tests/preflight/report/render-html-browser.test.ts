@@ -1,0 +1,87 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CONTROL_IDS } from "../../../components/controls";
+import { renderHtml } from "../../../preflight/report";
+import { fixtureReport } from "./fixture";
+
+/** Debian's chromium (installed by .ci/run); override with CHROMIUM_PATH. */
+const CHROMIUM = process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
+const LAUNCH_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+/** Width and height from a PNG's IHDR chunk. */
+function pngSize(png: Buffer): { width: number; height: number } {
+  expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+}
+
+describe("the HTML evidence report in headless Chromium", () => {
+  let browser: Browser;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "secure-ai-html-"));
+  const file = path.join(dir, "report.html");
+
+  beforeAll(async () => {
+    if (!fs.existsSync(CHROMIUM)) {
+      throw new Error(`Chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+    }
+    fs.writeFileSync(file, renderHtml(fixtureReport()));
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS, headless: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("shows the controls table with every control, runs no script and fetches nothing", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const dialogs: string[] = [];
+    const requests: string[] = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on("request", (request) => {
+      if (!request.url().startsWith("file:") && !request.url().startsWith("data:")) requests.push(request.url());
+    });
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+
+    const table = page.locator("table#controls");
+    await expect(table.isVisible()).resolves.toBe(true);
+    const box = await table.boundingBox();
+    expect(box?.width ?? 0).toBeGreaterThan(0);
+    expect(box?.height ?? 0).toBeGreaterThan(0);
+
+    const tableText = await table.innerText();
+    for (const id of CONTROL_IDS) {
+      expect(tableText).toContain(id);
+    }
+    expect(await table.locator("tbody tr").count()).toBe(CONTROL_IDS.length);
+    expect(await page.locator("#row-SAI-ENC-03 .status-violated").count()).toBe(1);
+    expect(await page.locator("svg.diagram").count()).toBe(1);
+
+    const screenshot = await table.screenshot({ path: path.join(dir, "controls-table.png") });
+    const size = pngSize(screenshot);
+    expect(size.width).toBeGreaterThan(100);
+    expect(size.height).toBeGreaterThan(100);
+    const fullPage = await page.screenshot({ path: path.join(dir, "report.png"), fullPage: true });
+    expect(pngSize(fullPage).height).toBeGreaterThanOrEqual(size.height);
+
+    expect(await page.locator("script").count()).toBe(0);
+    expect(await page.locator("img").count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(requests).toEqual([]);
+    expect(await page.innerText("body")).toContain("<script>alert(1)</script>");
+    await page.close();
+  });
+});

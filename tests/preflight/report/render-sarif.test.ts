@@ -1,0 +1,92 @@
+import { execFileSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import { renderSarif } from "../../../preflight/report";
+import { fixtureReport, KEY_URN, STACK_URN } from "./fixture";
+
+interface SarifLog {
+  version: string;
+  runs: {
+    tool: { driver: { name: string; rules: { id: string; help: { text: string }; helpUri?: string; properties: { tags: string[] } }[] } };
+    results: {
+      ruleId: string;
+      ruleIndex: number;
+      level: string;
+      message: { text: string };
+      locations: { logicalLocations: { fullyQualifiedName: string; kind: string }[] }[];
+      suppressions?: { kind: string; justification: string }[];
+    }[];
+  }[];
+}
+
+/**
+ * Validates a SARIF file with Microsoft's SARIF multitool (the official schema plus its SARIF rules) and
+ * returns the errors it reports. The multitool exits 0 even when it finds errors, so its own SARIF output
+ * is read instead.
+ */
+function multitoolErrors(file: string): string[] {
+  const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sarif-validation-")), "validation.sarif");
+  execFileSync("npx", ["--no-install", "sarif-multitool", "validate", "--output", output, file], {
+    cwd: path.resolve(__dirname, "../../.."),
+    stdio: "pipe",
+    timeout: 120_000,
+  });
+  const validation = JSON.parse(fs.readFileSync(output, "utf8")) as {
+    runs: { results?: { ruleId?: string; level?: string; message: { id?: string; text?: string; arguments?: string[] } }[] }[];
+  };
+  return validation.runs
+    .flatMap((run) => run.results ?? [])
+    .filter((result) => (result.level ?? "warning") === "error")
+    .map((result) => `${result.ruleId}: ${result.message.text ?? result.message.arguments?.join(" ") ?? ""}`);
+}
+
+function writeTemp(name: string, content: string): string {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "sarif-report-")), name);
+  fs.writeFileSync(file, content);
+  return file;
+}
+
+describe("renderSarif", () => {
+  const text = renderSarif(fixtureReport());
+  const log = JSON.parse(text) as SarifLog;
+
+  it("passes the SARIF multitool's schema and rule validation", () => {
+    expect(multitoolErrors(writeTemp("report.sarif", text))).toEqual([]);
+  });
+
+  it("is checked by a validator that does reject an invalid log", () => {
+    const broken = JSON.parse(text) as SarifLog;
+    delete (broken.runs[0]!.results[0] as Partial<SarifLog["runs"][0]["results"][0]>).message;
+    expect(multitoolErrors(writeTemp("broken.sarif", JSON.stringify(broken))).join("\n")).toContain("message");
+  });
+
+  it("declares version 2.1.0 with one rule per policy, with help and control tags", () => {
+    expect(log.version).toBe("2.1.0");
+    const rule = log.runs[0]!.tool.driver.rules.find((entry) => entry.id === "aws-kms-key-require-rotation");
+    expect(rule).toBeDefined();
+    expect(rule!.help.text).toContain("Fix aws-kms-key-require-rotation.");
+    expect(rule!.helpUri).toBe("https://example.com/policies");
+    expect(rule!.properties.tags).toContain("SAI-ENC-03");
+  });
+
+  it("maps mandatory findings to error and advisory ones to warning, with the URN as logical location", () => {
+    const results = log.runs[0]!.results;
+    const rules = log.runs[0]!.tool.driver.rules;
+    const rotation = results.find((result) => result.ruleId === "aws-kms-key-require-rotation")!;
+    expect(rotation.level).toBe("error");
+    expect(rules[rotation.ruleIndex]!.id).toBe(rotation.ruleId);
+    expect(rotation.locations[0]!.logicalLocations[0]).toMatchObject({ fullyQualifiedName: KEY_URN, kind: "resource" });
+    expect(results.find((result) => result.ruleId === "aws-s3-bucket-require-cmk-encryption")!.level).toBe("warning");
+    const stackLevel = results.find((result) => result.ruleId === "aws-guardduty-account-require-detector")!;
+    expect(stackLevel.locations[0]!.logicalLocations[0]!.fullyQualifiedName).toBe(STACK_URN);
+  });
+
+  it("marks waived findings as suppressed with the waiver's reason", () => {
+    const waived = log.runs[0]!.results.find((result) => result.ruleId === "aws-ec2-securitygroup-disallow-public-ingress")!;
+    expect(waived.suppressions).toEqual([
+      expect.objectContaining({ kind: "external", justification: "Load test from the vendor network" }),
+    ]);
+  });
+});

@@ -7,3 +7,5 @@ export type { ControlEvidenceOutput, EvidenceStatus } from "./evidence";
 export type * from "./spec/args";
 export { resolveSpec } from "./spec/resolve";
 export type { ResolvedSpec } from "./spec/resolved";
+export { SecureAiGuardrails, GUARDRAILS_TYPE } from "./guardrails";
+export type * from "./guardrails/args";

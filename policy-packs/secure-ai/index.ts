@@ -1,0 +1,14 @@
+// The secure-ai CrossGuard pack. Constructing the PolicyPack starts its gRPC server; the policies live in
+// ./policies so they can be imported (and tested) without doing that.
+import "./register-transpile-only";
+import { PolicyPack } from "@pulumi/policy";
+import { policies } from "./policies";
+
+new PolicyPack("secure-ai", {
+  policies: [...policies],
+  enforcementLevel: "advisory",
+  description:
+    "Secure AI platform guardrails: customer-managed keys, TLS 1.3-only ingress, private endpoints, audit, detection and data governance for AI workloads.",
+  displayName: "Secure AI platform",
+  tags: ["security", "ai", "cmek", "tls", "private-endpoints"],
+});

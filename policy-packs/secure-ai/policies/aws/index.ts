@@ -1,0 +1,77 @@
+/** The AWS policies of the pack. Adding a policy: one file in this folder plus one line here. */
+import type { SecureAiPolicy } from "../lib";
+import { awsApigatewayDomainnameRequireTls13 } from "./apigateway-domainname-require-tls13";
+import { awsApigatewayRestapiRequireTls13 } from "./apigateway-restapi-require-tls13";
+import { awsBedrockCustommodelRequireCmk } from "./bedrock-custommodel-require-cmk";
+import { awsBedrockGuardrailRequireCmk } from "./bedrock-guardrail-require-cmk";
+import { awsCloudfrontDistributionRequireTls13 } from "./cloudfront-distribution-require-tls13";
+import { awsCloudtrailAccountRequireTrail } from "./cloudtrail-account-require-trail";
+import { awsCloudtrailTrailRequireIntegrity } from "./cloudtrail-trail-require-integrity";
+import { awsCloudwatchEventruleRequireFindingsRoute } from "./cloudwatch-eventrule-require-findings-route";
+import { awsCloudwatchLoggroupRequireCmk } from "./cloudwatch-loggroup-require-cmk";
+import { awsEbsVolumeRequireCmk } from "./ebs-volume-require-cmk";
+import { awsEc2InstanceDisallowPublicIp } from "./ec2-instance-disallow-public-ip";
+import { awsEc2SecuritygroupDisallowPublicIngress } from "./ec2-securitygroup-disallow-public-ingress";
+import { awsEc2SubnetDisallowPublicIpOnLaunch } from "./ec2-subnet-disallow-public-ip-on-launch";
+import { awsGuarddutyAccountRequireDetector } from "./guardduty-account-require-detector";
+import { awsKmsKeyDisallowPublicPolicy } from "./kms-key-disallow-public-policy";
+import { awsKmsKeyLimitDeletionWindow } from "./kms-key-limit-deletion-window";
+import { awsKmsKeyRequireRotation } from "./kms-key-require-rotation";
+import { awsLbListenerRequireTls13 } from "./lb-listener-require-tls13";
+import { awsS3BucketRequireCmkEncryption } from "./s3-bucket-require-cmk-encryption";
+import { awsS3BucketRequirePersonalDataExpiry } from "./s3-bucket-require-personal-data-expiry";
+import { awsS3BucketRequirePublicAccessBlock } from "./s3-bucket-require-public-access-block";
+import { awsS3BucketRequireTlsOnlyPolicy } from "./s3-bucket-require-tls-only-policy";
+import { awsS3BucketRequireVersioning } from "./s3-bucket-require-versioning";
+import { awsS3BucketpublicaccessblockRequireAllBlocked } from "./s3-bucketpublicaccessblock-require-all-blocked";
+import { awsSagemakerDomainRequireCmk } from "./sagemaker-domain-require-cmk";
+import { awsSagemakerDomainRequireVpcOnly } from "./sagemaker-domain-require-vpc-only";
+import { awsSagemakerEndpointconfigurationRequireCmk } from "./sagemaker-endpointconfiguration-require-cmk";
+import { awsSagemakerModelRequireNetworkIsolation } from "./sagemaker-model-require-network-isolation";
+import { awsSagemakerNotebookinstanceDisallowInternetAccess } from "./sagemaker-notebookinstance-disallow-internet-access";
+import { awsSagemakerNotebookinstanceDisallowRootAccess } from "./sagemaker-notebookinstance-disallow-root-access";
+import { awsSagemakerNotebookinstanceRequireCmk } from "./sagemaker-notebookinstance-require-cmk";
+import { awsSecurityhubAccountRequireEnabled } from "./securityhub-account-require-enabled";
+import { awsSnsTopicRequireCmk } from "./sns-topic-require-cmk";
+
+/** Every AWS policy, grouped by control domain. */
+export const awsPolicies: readonly SecureAiPolicy[] = [
+  // keys
+  awsKmsKeyRequireRotation,
+  awsKmsKeyLimitDeletionWindow,
+  awsKmsKeyDisallowPublicPolicy,
+  // customer-managed keys on data stores and AI resources
+  awsS3BucketRequireCmkEncryption,
+  awsEbsVolumeRequireCmk,
+  awsCloudwatchLoggroupRequireCmk,
+  awsSnsTopicRequireCmk,
+  awsSagemakerEndpointconfigurationRequireCmk,
+  awsSagemakerNotebookinstanceRequireCmk,
+  awsSagemakerDomainRequireCmk,
+  awsBedrockCustommodelRequireCmk,
+  awsBedrockGuardrailRequireCmk,
+  // TLS
+  awsLbListenerRequireTls13,
+  awsApigatewayRestapiRequireTls13,
+  awsApigatewayDomainnameRequireTls13,
+  awsCloudfrontDistributionRequireTls13,
+  awsS3BucketRequireTlsOnlyPolicy,
+  // private endpoints and network
+  awsEc2InstanceDisallowPublicIp,
+  awsEc2SubnetDisallowPublicIpOnLaunch,
+  awsEc2SecuritygroupDisallowPublicIngress,
+  awsS3BucketpublicaccessblockRequireAllBlocked,
+  awsS3BucketRequirePublicAccessBlock,
+  awsSagemakerNotebookinstanceDisallowInternetAccess,
+  awsSagemakerNotebookinstanceDisallowRootAccess,
+  awsSagemakerDomainRequireVpcOnly,
+  awsSagemakerModelRequireNetworkIsolation,
+  // audit, detection, response, governance, resilience
+  awsCloudtrailTrailRequireIntegrity,
+  awsCloudtrailAccountRequireTrail,
+  awsGuarddutyAccountRequireDetector,
+  awsSecurityhubAccountRequireEnabled,
+  awsCloudwatchEventruleRequireFindingsRoute,
+  awsS3BucketRequirePersonalDataExpiry,
+  awsS3BucketRequireVersioning,
+];

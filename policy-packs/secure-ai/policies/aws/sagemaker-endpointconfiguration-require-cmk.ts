@@ -1,0 +1,38 @@
+import { defineResourcePolicy, get, requireSet } from "../lib";
+import { AWS } from "./types";
+
+/** SageMaker endpoint configurations encrypt their volumes and captured data with customer-managed keys. */
+export const awsSagemakerEndpointconfigurationRequireCmk = defineResourcePolicy({
+  name: "aws-sagemaker-endpointconfiguration-require-cmk",
+  cloud: "aws",
+  controls: ["SAI-ENC-01", "SAI-MOD-01"],
+  description:
+    "SageMaker endpoint configurations set kmsKeyArn for the ML storage volume, and kmsKeyId for data capture and async inference output when those are configured.",
+  enforcementLevel: "mandatory",
+  resourceTypes: [AWS.sagemakerEndpointConfiguration],
+  tags: ["sagemaker", "encryption", "ai"],
+  validate: ({ props }, { report }) => {
+    requireSet(
+      props,
+      ["kmsKeyArn"],
+      report,
+      "the endpoint's storage volume is then encrypted with an AWS-managed key",
+    );
+    if (get(props, "dataCaptureConfig") !== undefined) {
+      requireSet(
+        props,
+        ["dataCaptureConfig", "kmsKeyId"],
+        report,
+        "captured requests and responses hold model inputs",
+      );
+    }
+    if (get(props, "asyncInferenceConfig", "outputConfig") !== undefined) {
+      requireSet(
+        props,
+        ["asyncInferenceConfig", "outputConfig", "kmsKeyId"],
+        report,
+        "async inference results hold model outputs",
+      );
+    }
+  },
+});

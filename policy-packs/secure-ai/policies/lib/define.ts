@@ -1,0 +1,291 @@
+/**
+ * `defineResourcePolicy` / `defineStackPolicy`: a policy file states its name, the control IDs it enforces,
+ * the resource type tokens it applies to, its options and its check; this module fills in the metadata
+ * from the controls catalog, the config schema (options plus `waivers`), waiver handling, type filtering
+ * by type token (no provider SDK is loaded), and crash safety (a policy that throws reports a violation
+ * instead of failing the whole analysis).
+ */
+import type {
+  EnforcementLevel,
+  PolicyResource,
+  ReportViolation,
+  ResourceValidationArgs,
+  ResourceValidationPolicy,
+  StackValidationArgs,
+  StackValidationPolicy,
+} from "@pulumi/policy";
+import type { ControlId } from "../../../../components/controls";
+import { buildConfigSchema, resolveConfig, type ConfigOptions, type ConfigValues } from "./config";
+import { controlsOf, frameworkOf, remediationOf, severityOf, tagsOf, urlOf } from "./metadata";
+import { assertPolicyName, displayNameOf, type PolicyCloud } from "./naming";
+import { makeReporter, reportStaleWaiver } from "./report";
+import { UnknownValueError } from "./sdk-internals";
+import { rawCopy } from "./values";
+import { parseWaivers, WAIVERS_SCHEMA, matchWaiver, type ResourceRef } from "./waivers";
+
+/** Default levels the pack uses: mandatory for CMEK, TLS and private endpoints, advisory for judgement calls. */
+export type DefaultLevel = Extract<EnforcementLevel, "mandatory" | "advisory">;
+
+/** What every policy declares. */
+interface CommonDefinition<O extends ConfigOptions> {
+  /** `<cloud>-<service>-<resource>-<verb>-<what>`. */
+  name: string;
+  /** Cloud of the policy (prefix of the name, a tag). */
+  cloud: PolicyCloud;
+  /** SAI control IDs the policy enforces; severity, framework, remediation and tags come from them. */
+  controls: readonly ControlId[];
+  /** One sentence: what a compliant resource looks like. */
+  description: string;
+  /** Default enforcement level. */
+  enforcementLevel: DefaultLevel;
+  /** Options beyond `waivers`. @default {} */
+  config?: O;
+  /** Extra tags (service, topic). @default [] */
+  tags?: readonly string[];
+  /** Clock for waiver expiry (tests). @default Date.now */
+  now?: () => number;
+}
+
+/** The resource a resource policy is checking. */
+export interface CheckedResource extends ResourceRef {
+  /** Type token, e.g. `aws:kms/key:Key`. */
+  type: string;
+  /** The SDK's property proxy: read it with the helpers of `./values`, never with `props.x`. */
+  props: unknown;
+}
+
+/** Context given to a check. */
+export interface CheckContext<C> {
+  /** The policy's options with defaults filled in. */
+  config: C;
+  /** Reports a finding about the checked resource (resource policies) or about `resource` (stack policies). */
+  report(message: string, resource?: ResourceRef): void;
+}
+
+/** A per-resource policy definition. */
+export interface ResourcePolicyDefinition<O extends ConfigOptions> extends CommonDefinition<O> {
+  /** Type tokens the policy applies to; other resources are reported not-applicable without running it. */
+  resourceTypes: readonly string[];
+  /** Checks one resource. */
+  validate(resource: CheckedResource, context: CheckContext<ConfigValues<O>>): void;
+  /**
+   * A deterministic fix: the properties to change (merged over the resource's inputs), or `undefined` when
+   * nothing needs changing. Runs only when the policy's level is `remediate`; waived resources are left alone.
+   */
+  remediate?(resource: CheckedResource, config: ConfigValues<O>): Record<string, unknown> | undefined;
+}
+
+/** Resources of the stack as a stack policy sees them (outputs; inputs during preview). */
+export interface StackView {
+  /** Every resource of the stack. */
+  resources: readonly PolicyResource[];
+  /** Resources of one type token. */
+  ofType(type: string): PolicyResource[];
+}
+
+/** A stack policy definition. */
+export interface StackPolicyDefinition<O extends ConfigOptions> extends CommonDefinition<O> {
+  /** Type tokens the policy is about; expired waivers are checked against these resources. */
+  resourceTypes: readonly string[];
+  /** Checks the whole stack; `report` needs the resource the finding is about. */
+  validate(stack: StackView, context: CheckContext<ConfigValues<O>>): void;
+}
+
+/** A pack policy with the definition it was built from (for the README and tests). */
+export type SecureAiResourcePolicy = ResourceValidationPolicy & {
+  readonly definition: ResourcePolicyDefinition<ConfigOptions>;
+};
+/** A pack stack policy with its definition. */
+export type SecureAiStackPolicy = StackValidationPolicy & {
+  readonly definition: StackPolicyDefinition<ConfigOptions>;
+};
+/** Any policy of the pack. */
+export type SecureAiPolicy = SecureAiResourcePolicy | SecureAiStackPolicy;
+
+function metadataOf<O extends ConfigOptions>(definition: CommonDefinition<O>) {
+  assertPolicyName(definition.name, definition.cloud);
+  if (definition.controls.length === 0) {
+    throw new Error(`policy ${definition.name} must name the SAI controls it enforces`);
+  }
+  const controls = controlsOf(definition.controls);
+  return {
+    name: definition.name,
+    displayName: displayNameOf(definition.name),
+    description: definition.description,
+    enforcementLevel: definition.enforcementLevel,
+    severity: severityOf(controls),
+    framework: frameworkOf(controls),
+    remediationSteps: remediationOf(controls),
+    url: urlOf(definition.name),
+    tags: tagsOf(controls, definition.cloud, definition.tags),
+    configSchema: buildConfigSchema(definition.config ?? {}, { waivers: WAIVERS_SCHEMA }),
+  };
+}
+
+function readConfig<O extends ConfigOptions>(definition: CommonDefinition<O>, raw: Record<string, unknown>) {
+  return { config: resolveConfig(definition.config ?? ({} as O), raw), waivers: parseWaivers(raw.waivers) };
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Lets the SDK's own control-flow errors through; everything else becomes a reported violation. */
+function isSdkSignal(error: unknown): boolean {
+  return (
+    error instanceof UnknownValueError ||
+    (error instanceof Error && error.constructor.name === "NotApplicableError")
+  );
+}
+
+/** Attaches a type token the way `validateResourceOfType` does, so the server skips other types cheaply. */
+function withPulumiType<F extends object>(fn: F, types: readonly string[]): F {
+  if (types.length === 1) {
+    (fn as F & { __pulumiType?: string }).__pulumiType = types[0];
+  }
+  return fn;
+}
+
+/** Builds a resource validation policy from a definition. */
+export function defineResourcePolicy<O extends ConfigOptions = Record<never, never>>(
+  definition: ResourcePolicyDefinition<O>,
+): SecureAiResourcePolicy {
+  const metadata = metadataOf(definition);
+  const types = new Set(definition.resourceTypes);
+  const now = definition.now ?? Date.now;
+  const checked = (args: ResourceValidationArgs): CheckedResource => ({
+    type: args.type,
+    name: args.name,
+    urn: args.urn,
+    props: args.props,
+  });
+
+  const validateResource = withPulumiType(
+    (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+      if (!types.has(args.type)) {
+        args.notApplicable(`applies to ${[...types].join(", ")}`);
+      }
+      const { config, waivers } = readConfig(definition, args.getConfig<Record<string, unknown>>());
+      const resource = checked(args);
+      const reporter = makeReporter({
+        policyName: definition.name,
+        description: definition.description,
+        waivers,
+        reportViolation,
+        urnInReport: false,
+        now: now(),
+      });
+      let findings = 0;
+      const report = (message: string) => {
+        findings += 1;
+        reporter(message, resource);
+      };
+      try {
+        definition.validate(resource, { config, report });
+      } catch (error) {
+        if (isSdkSignal(error)) {
+          throw error;
+        }
+        report(
+          `the policy could not evaluate this resource (${describeError(error)}); fix the inputs or waive it`,
+        );
+      }
+      if (findings === 0) {
+        reportStaleWaiver({
+          policyName: definition.name,
+          waivers,
+          resource,
+          reportViolation,
+          urnInReport: false,
+          now: now(),
+        });
+      }
+    },
+    definition.resourceTypes,
+  );
+
+  const policy: ResourceValidationPolicy = { ...metadata, validateResource };
+  const remediate = definition.remediate;
+  if (remediate !== undefined) {
+    policy.remediateResource = withPulumiType((args: ResourceValidationArgs) => {
+      if (!types.has(args.type)) {
+        args.notApplicable(`applies to ${[...types].join(", ")}`);
+      }
+      const { config, waivers } = readConfig(definition, args.getConfig<Record<string, unknown>>());
+      const resource = checked(args);
+      if (matchWaiver(waivers, definition.name, resource, now()).state === "active") {
+        return undefined;
+      }
+      const changes = remediate(resource, config);
+      return changes === undefined ? undefined : { ...rawCopy(args.props), ...changes };
+    }, definition.resourceTypes);
+  }
+  return Object.assign(policy, {
+    definition: definition as unknown as ResourcePolicyDefinition<ConfigOptions>,
+  });
+}
+
+/** Builds a stack validation policy from a definition. */
+export function defineStackPolicy<O extends ConfigOptions = Record<never, never>>(
+  definition: StackPolicyDefinition<O>,
+): SecureAiStackPolicy {
+  const metadata = metadataOf(definition);
+  const now = definition.now ?? Date.now;
+  const relevant = new Set(definition.resourceTypes);
+
+  const validateStack = (args: StackValidationArgs, reportViolation: ReportViolation) => {
+    const { config, waivers } = readConfig(definition, args.getConfig<Record<string, unknown>>());
+    const byType = new Map<string, PolicyResource[]>();
+    for (const resource of args.resources) {
+      const list = byType.get(resource.type);
+      if (list === undefined) {
+        byType.set(resource.type, [resource]);
+      } else {
+        list.push(resource);
+      }
+    }
+    const view: StackView = { resources: args.resources, ofType: (type) => byType.get(type) ?? [] };
+    const reporter = makeReporter({
+      policyName: definition.name,
+      description: definition.description,
+      waivers,
+      reportViolation,
+      urnInReport: true,
+      now: now(),
+    });
+    const reported = new Set<string>();
+    const stackRef: ResourceRef = stackResourceOf(args.resources);
+    const report = (message: string, resource: ResourceRef = stackRef) => {
+      reported.add(resource.urn);
+      reporter(message, resource);
+    };
+    try {
+      definition.validate(view, { config, report });
+    } catch (error) {
+      if (isSdkSignal(error)) {
+        throw error;
+      }
+      report(`the policy could not evaluate the stack (${describeError(error)})`);
+    }
+    for (const resource of args.resources) {
+      if (relevant.has(resource.type) && !reported.has(resource.urn)) {
+        reportStaleWaiver({
+          policyName: definition.name,
+          waivers,
+          resource,
+          reportViolation,
+          urnInReport: true,
+          now: now(),
+        });
+      }
+    }
+  };
+  const policy: StackValidationPolicy = { ...metadata, validateStack };
+  return Object.assign(policy, { definition: definition as unknown as StackPolicyDefinition<ConfigOptions> });
+}
+
+/** The stack's root resource (findings about something missing from the stack are reported against it). */
+function stackResourceOf(resources: readonly PolicyResource[]): ResourceRef {
+  const stack = resources.find((resource) => resource.type === "pulumi:pulumi:Stack");
+  return stack === undefined ? { urn: "", name: "" } : { urn: stack.urn, name: stack.name };
+}

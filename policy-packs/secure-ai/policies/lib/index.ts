@@ -1,0 +1,35 @@
+/** The toolkit for writing a policy of this pack: import from here in `policies/<cloud>/*.ts`. */
+export { defineResourcePolicy, defineStackPolicy } from "./define";
+export type {
+  CheckContext,
+  CheckedResource,
+  DefaultLevel,
+  ResourcePolicyDefinition,
+  SecureAiPolicy,
+  SecureAiResourcePolicy,
+  SecureAiStackPolicy,
+  StackPolicyDefinition,
+  StackView,
+} from "./define";
+export { booleanOption, integerOption, stringListOption } from "./config";
+export type { ConfigOption, ConfigOptions, ConfigValues } from "./config";
+export { requireBoolean, requireOneOf, requireSet } from "./checks";
+export { BUCKET_IDENTIFIERS, referrersOf, refersTo } from "./correlate";
+export { isOpenToEveryone, statementsOf } from "./iam-document";
+export type { Statement } from "./iam-document";
+export { tagValue } from "./tags";
+export {
+  UNKNOWN,
+  describeValue,
+  get,
+  isSet,
+  isUnknown,
+  knownArray,
+  knownBoolean,
+  knownKeys,
+  knownNumber,
+  knownString,
+} from "./values";
+export type { Value } from "./values";
+export { waiversToPolicyConfig } from "./waivers";
+export type { Waiver } from "./waivers";

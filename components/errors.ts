@@ -9,7 +9,7 @@ export class SecureAiConfigError extends Error {
    * `instanceof` holds across copies of this module (two installed versions of the package, or a module
    * loaded both by a bundler and by Node), because every copy brands its errors with the same global symbol.
    */
-  static [Symbol.hasInstance](candidate: unknown): boolean {
+  static override [Symbol.hasInstance](candidate: unknown): boolean {
     return (
       typeof candidate === "object" &&
       candidate !== null &&

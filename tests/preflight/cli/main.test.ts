@@ -1,0 +1,208 @@
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+import type { AnalyzeStackArgs } from "../../../preflight/analyzer";
+import { runCli, type CheckStages } from "../../../preflight/cli";
+import { PreflightProgramError } from "../../../preflight/engine";
+import type { Finding } from "../../../preflight/model";
+import { fixtureFindings, fixturePacks, fixtureRun } from "../report/fixture";
+
+const REPORT_FILES = ["report.html", "report.json", "report.md", "report.sarif", "report.txt"];
+
+class Capture {
+  text = "";
+  constructor(readonly isTTY = false) {}
+  write(chunk: string): boolean {
+    this.text += chunk;
+    return true;
+  }
+}
+
+/** A program directory and a pack directory that exist, as the CLI checks before running. */
+function workspace(): { dir: string; program: string; pack: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "secure-ai-cli-"));
+  const program = path.join(dir, "program");
+  const pack = path.join(dir, "pack");
+  fs.mkdirSync(program);
+  fs.mkdirSync(pack);
+  fs.writeFileSync(path.join(pack, "PulumiPolicy.yaml"), "runtime: nodejs\n");
+  return { dir, program, pack };
+}
+
+interface FakeStages extends CheckStages {
+  analyzed: AnalyzeStackArgs[];
+}
+
+function fakeStages(findings: Finding[], options: { stacks?: string[]; failOn?: string } = {}): FakeStages {
+  const analyzed: AnalyzeStackArgs[] = [];
+  return {
+    analyzed,
+    listStacks: () => options.stacks ?? ["prod"],
+    runStack: ({ stack }) => {
+      if (stack === options.failOn) {
+        return Promise.reject(
+          new PreflightProgramError(
+            stack ?? "default",
+            "boom from the program",
+            "Error: boom from the program\n    at index.ts:3:7",
+          ),
+        );
+      }
+      return Promise.resolve({ ...fixtureRun(), stack: stack ?? "default" });
+    },
+    analyzeStack: (args) => {
+      analyzed.push(args);
+      return Promise.resolve({
+        packs: fixturePacks.map((pack) => ({ ...pack, dir: args.packs[0]!.dir, startMs: 1 })),
+        findings,
+        remediatedInputs: {},
+      });
+    },
+    stackConfig: () => ({ "aws:region": "eu-west-1" }),
+  };
+}
+
+async function run(argv: string[], stages: CheckStages, tty = false) {
+  const stdout = new Capture(tty);
+  const stderr = new Capture(tty);
+  const code = await runCli(argv, { stdout, stderr, env: {}, cwd: os.tmpdir(), stages });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+const passing = fixtureFindings().filter((finding) => finding.enforcementLevel !== "mandatory");
+
+describe("runCli exit codes", () => {
+  it("exits 0 without mandatory violations and prints only the report on stdout", async () => {
+    const { program, pack } = workspace();
+    const result = await run(
+      ["check", "--program", program, "--policy-pack", pack, "--format", "json"],
+      fakeStages(passing),
+    );
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ summary: { mandatoryViolations: 0 } });
+    expect(result.stderr).toBe("");
+  });
+
+  it("exits 1 with a mandatory violation", async () => {
+    const { program, pack } = workspace();
+    const result = await run(
+      ["check", "--program", program, "--policy-pack", pack],
+      fakeStages(fixtureFindings()),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("FAIL: 2 mandatory violations");
+  });
+
+  it("exits 2 on a usage error, with the cause on stderr and nothing on stdout", async () => {
+    const result = await run(["check", "--format", "pdf"], fakeStages([]));
+    expect(result).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        'secure-ai check: --format "pdf" is not a report format; allowed: text, json, sarif, md, html.\n',
+    });
+  });
+
+  it("exits 2 for a program directory or pack that does not exist", async () => {
+    const { dir, program } = workspace();
+    expect((await run(["check", "--program", path.join(dir, "missing")], fakeStages([]))).code).toBe(2);
+    const noPack = await run(["check", "--program", program, "--policy-pack", program], fakeStages([]));
+    expect(noPack.code).toBe(2);
+    expect(noPack.stderr).toContain("no PulumiPolicy.yaml");
+  });
+
+  it("exits 2 for a malformed --policy-config before running anything", async () => {
+    const { dir, program, pack } = workspace();
+    const config = path.join(dir, "policy-config.json");
+    fs.writeFileSync(config, "{ not json");
+    const stages = fakeStages([]);
+    const result = await run(
+      ["check", "--program", program, "--policy-pack", pack, "--policy-config", config],
+      stages,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("is not valid JSON");
+    expect(stages.analyzed).toEqual([]);
+  });
+
+  it("exits 2 when the program fails, shows the program's own error and leaves no report behind", async () => {
+    const { dir, program, pack } = workspace();
+    const out = path.join(dir, "report");
+    fs.mkdirSync(out);
+    fs.writeFileSync(path.join(out, "report.json"), '{"summary":{"mandatoryViolations":0}}');
+    fs.writeFileSync(path.join(out, "notes.txt"), "kept");
+    const result = await run(
+      ["check", "--program", program, "--policy-pack", pack, "--out", out],
+      fakeStages([], { stacks: ["dev", "prod"], failOn: "prod" }),
+    );
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain(
+      'The Pulumi program failed to run for stack "prod": boom from the program',
+    );
+    expect(result.stderr).toContain("at index.ts:3:7");
+    expect(fs.readdirSync(out)).toEqual(["notes.txt"]);
+  });
+});
+
+describe("runCli orchestration", () => {
+  it("runs every stack, pairs configs with packs, and writes every format to --out", async () => {
+    const { dir, program, pack } = workspace();
+    const config = path.join(dir, "config.json");
+    fs.writeFileSync(config, JSON.stringify({ all: "mandatory" }));
+    const out = path.join(dir, "out");
+    const stages = fakeStages(passing, { stacks: ["dev", "prod"] });
+    const result = await run(
+      [
+        "check",
+        "--program",
+        program,
+        "--policy-pack",
+        pack,
+        "--policy-config",
+        config,
+        "--out",
+        out,
+        "--format",
+        "md",
+      ],
+      stages,
+    );
+    expect(result.code).toBe(0);
+    expect(stages.analyzed.map((args) => args.stack)).toEqual(["dev", "prod"]);
+    expect(stages.analyzed[0]).toMatchObject({
+      packs: [{ dir: pack, config }],
+      dryRun: true,
+      project: "demo",
+      stackConfig: { "aws:region": "eu-west-1" },
+    });
+    expect(fs.readdirSync(out).sort()).toEqual(REPORT_FILES);
+    expect(fs.readFileSync(path.join(out, "report.md"), "utf8")).toBe(result.stdout);
+    const json = JSON.parse(fs.readFileSync(path.join(out, "report.json"), "utf8")) as {
+      stacks: { stack: string }[];
+    };
+    expect(json.stacks.map((stack) => stack.stack)).toEqual(["dev", "prod"]);
+  });
+
+  it("runs only the stack given with --stack", async () => {
+    const { program, pack } = workspace();
+    const stages = fakeStages(passing, { stacks: ["dev", "prod"] });
+    await run(["check", "--program", program, "--policy-pack", pack, "--stack", "prod"], stages);
+    expect(stages.analyzed.map((args) => args.stack)).toEqual(["prod"]);
+  });
+
+  it("shows progress and colour only on a terminal", async () => {
+    const { program, pack } = workspace();
+    const piped = await run(["check", "--program", program, "--policy-pack", pack], fakeStages(passing));
+    expect(piped.stderr).toBe("");
+    expect(piped.stdout).not.toContain("\u001b[");
+    const terminal = await run(
+      ["check", "--program", program, "--policy-pack", pack],
+      fakeStages(passing),
+      true,
+    );
+    expect(terminal.stderr).toContain("Running the program for stack prod");
+    expect(terminal.stdout).toContain("\u001b[");
+  });
+});

@@ -122,6 +122,8 @@ export interface AccessTargets {
 /** Resources that grant permissions, by the control they serve. */
 export interface AccessGrants {
   workloadPolicies: pulumi.Resource[];
+  /** The permission policy of each model's role, which the model's endpoint must wait for. */
+  modelPolicies: Map<string, pulumi.Resource>;
   dataScientistPolicy?: pulumi.Resource;
   adminPolicies: pulumi.Resource[];
 }
@@ -135,6 +137,7 @@ export function grantAccess(
   const { name, spec } = ctx;
   const s3Via = pulumi.interpolate`s3.${ctx.region}.${ctx.dnsSuffix}`;
   const workloadPolicies: pulumi.Resource[] = [];
+  const modelPolicies = new Map<string, pulumi.Resource>();
   for (const model of spec.models) {
     const role = identities.modelRoles.get(model.name);
     const keyArn = targets.modelKeyArns.get(model.name);
@@ -202,13 +205,13 @@ export function grantAccess(
               Resource: "*",
             },
           ];
-    workloadPolicies.push(
-      new iam.RolePolicy(
-        childName(name, "model", model.name, "policy"),
-        { role: role.name, policy: policyJson(policyDocument(statements)) },
-        ctx.opts(),
-      ),
+    const modelPolicy = new iam.RolePolicy(
+      childName(name, "model", model.name, "policy"),
+      { role: role.name, policy: policyJson(policyDocument(statements)) },
+      ctx.opts(),
     );
+    workloadPolicies.push(modelPolicy);
+    modelPolicies.set(model.name, modelPolicy);
   }
 
   for (const federated of identities.federatedRoles) {
@@ -318,5 +321,5 @@ export function grantAccess(
       ),
     );
   }
-  return { workloadPolicies, dataScientistPolicy, adminPolicies };
+  return { workloadPolicies, modelPolicies, dataScientistPolicy, adminPolicies };
 }

@@ -15,7 +15,7 @@ import { trailName } from "./naming";
 import { createNetwork, recordNetworkEvidence } from "./network";
 import { cloudTrailBucketStatements } from "./policy-documents";
 import { createResponse, recordResponseEvidence } from "./response";
-import { createServing, recordServingEvidence } from "./serving";
+import { createGuardrails, createServing, recordServingEvidence } from "./serving";
 import { attachBucketPolicy, createStorage, recordStorageEvidence } from "./storage";
 import { checkAwsSpec } from "./validate";
 import * as pulumi from "@pulumi/pulumi";
@@ -47,11 +47,10 @@ export const buildAwsPlatform: BackendBuilder = (context) => {
   );
 
   const network = createNetwork(ctx, keys.logs);
-  const serving = createServing(ctx, identities, keys, network, storage.artifacts.bucket.bucket);
+  const guardrails = createGuardrails(ctx, keys);
   const bedrock: AccessTargets["bedrock"] = new Map();
-  for (const [model, served] of serving.models) {
-    if (served.kind === "bedrock")
-      bedrock.set(model, { modelArn: served.modelArn, guardrailArn: served.guardrail.guardrailArn });
+  for (const [model, served] of guardrails) {
+    bedrock.set(model, { modelArn: served.modelArn, guardrailArn: served.guardrail.guardrailArn });
   }
   const grants = grantAccess(ctx, identities, {
     datasetsBucketArn: storage.datasets.bucket.arn,
@@ -62,6 +61,15 @@ export const buildAwsPlatform: BackendBuilder = (context) => {
     modelKeyArns: new Map([...keys.models].map(([model, key]) => [model, key.key.arn])),
     bedrock,
   });
+  const serving = createServing(
+    ctx,
+    identities,
+    keys,
+    network,
+    storage.artifacts.bucket.bucket,
+    guardrails,
+    grants.modelPolicies,
+  );
   const response = createResponse(ctx, keys.logs);
   const audit = createAudit(ctx, keys, storage, response.topic.arn);
   const detection = createDetection(ctx);

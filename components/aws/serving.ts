@@ -176,25 +176,54 @@ function createInvocationLogging(ctx: AwsContext, keys: AwsKeys): AwsServing["in
   return { configuration, logGroup, role };
 }
 
-/** Serves every model on its chosen service and handles the Bedrock invocation logging singleton. */
+/**
+ * Guardrails of the Bedrock models. Built before the roles' permission policies, which name each guardrail.
+ */
+export function createGuardrails(ctx: AwsContext, keys: AwsKeys): Map<string, BedrockServing> {
+  const guardrails = new Map<string, BedrockServing>();
+  for (const model of ctx.spec.models) {
+    const key = keys.models.get(model.name);
+    if (model.serving === "bedrock" && key)
+      guardrails.set(model.name, serveOnBedrock(ctx, model, key.key.arn));
+  }
+  return guardrails;
+}
+
+/**
+ * Serves every SageMaker model (after its role's permissions exist, so the endpoint can fetch its artifacts
+ * and use its key), adds the Bedrock guardrails, and handles the Bedrock invocation logging singleton.
+ */
 export function createServing(
   ctx: AwsContext,
   identities: AwsIdentities,
   keys: AwsKeys,
   network: AwsNetwork,
   artifactsBucket: pulumi.Input<string>,
+  guardrails: Map<string, BedrockServing>,
+  rolePolicies: Map<string, pulumi.Resource>,
 ): AwsServing {
   const models = new Map<string, SageMakerServing | BedrockServing>();
   for (const model of ctx.spec.models) {
     const role = identities.modelRoles.get(model.name);
     const key = keys.models.get(model.name);
-    if (!role || !key) continue;
-    models.set(
-      model.name,
-      model.serving === "bedrock"
-        ? serveOnBedrock(ctx, model, key.key.arn)
-        : serveOnSageMaker(ctx, model, role, key.key.arn, network, artifactsBucket, [key.key]),
-    );
+    const guardrail = guardrails.get(model.name);
+    if (guardrail) {
+      models.set(model.name, guardrail);
+    } else if (role && key) {
+      const policy = rolePolicies.get(model.name);
+      models.set(
+        model.name,
+        serveOnSageMaker(
+          ctx,
+          model,
+          role,
+          key.key.arn,
+          network,
+          artifactsBucket,
+          policy ? [key.key, policy] : [key.key],
+        ),
+      );
+    }
   }
   const usesBedrock = ctx.spec.models.some((m) => m.serving === "bedrock");
   const mode = ctx.spec.detection.singletons.modelInvocationLogging;

@@ -114,6 +114,11 @@ describe("default platform evidence", () => {
       productionVariants: [{ variantName: "primary", initialInstanceCount: 1, instanceType: "ml.m5.xlarge" }],
     });
     expect(built.outputs.modelEndpoints).toEqual({ assistant: "sm-assistant-endpoint" });
+    // The model waits for its key and its role's permissions, so the endpoint can fetch artifacts and decrypt.
+    expect(built.named("aws:sagemaker/model:Model", "sm-assistant").dependsOn).toEqual([
+      "sm-model-assistant-key",
+      "sm-model-assistant-policy",
+    ]);
   });
 
   it("reports the endpoint volume gap for instance types with local storage", async () => {

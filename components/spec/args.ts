@@ -104,8 +104,9 @@ export interface EncryptionArgs {
    */
   breakGlassPrincipals?: string[];
   /**
-   * Hybrid key strategy: an external key manager or on-premises HSM reference (AWS XKS custom key store ID,
-   * Cloud EKM connection, Azure Managed HSM URI) used for data classified as local.
+   * Hybrid key strategy: a key held outside the cloud's KMS, used for data classified as local. AWS: an
+   * external key store and the key's ID in it, `"<cks-id>/<external key id>"`; GCP: a Cloud EKM connection
+   * `projects/<p>/locations/<region>/ekmConnections/<name>`; Azure: a Managed HSM URI (bring your own).
    * @default undefined (all keys held by the cloud's KMS)
    */
   externalKeyStore?: string;

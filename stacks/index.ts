@@ -15,4 +15,3 @@ export const storage = platform.storage;
 export const modelEndpoints = platform.modelEndpoints;
 export const networkId = platform.networkId;
 export const findingsDestination = platform.findingsDestination;
-export const publicEndpoint = platform.publicEndpoint;

@@ -1,0 +1,73 @@
+/**
+ * Builds the self-contained folder that `pulumi policy publish` uploads:
+ * `npx ts-node policy-packs/secure-ai/scripts/build-publish.ts [OUT_DIR]` (default `policy-packs/secure-ai/publish`),
+ * then `pulumi policy publish <OUT_DIR>`.
+ *
+ * Why: in this repository the pack imports the controls catalog from `components/controls`, outside the pack
+ * folder, and resolves `@pulumi/policy` from the repository's node_modules. The CLI publishes only the pack
+ * folder and installs its package.json dependencies, so the published folder must contain the catalog too.
+ * This compiles the pack and everything it imports into `OUT_DIR/dist` (JavaScript: no ts-node or type
+ * checking at start-up), and writes a package.json whose `main` is the compiled pack and whose dependencies
+ * are only the policy SDK and the Pulumi SDK.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as ts from "typescript";
+
+const packDir = path.resolve(__dirname, "..");
+const repositoryRoot = path.resolve(packDir, "..", "..");
+
+/** Compiles the pack into `outDir` and returns the files written. */
+export function buildPublishFolder(outDir: string): string[] {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  const program = ts.createProgram([path.join(packDir, "index.ts")], {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.CommonJS,
+    moduleResolution: ts.ModuleResolutionKind.Node10,
+    strict: true,
+    esModuleInterop: true,
+    skipLibCheck: true,
+    types: ["node"],
+    rootDir: repositoryRoot,
+    outDir: path.join(outDir, "dist"),
+  });
+  const diagnostics = ts.getPreEmitDiagnostics(program);
+  if (diagnostics.length > 0) {
+    throw new Error(
+      ts.formatDiagnostics(diagnostics, {
+        getCanonicalFileName: (f) => f,
+        getCurrentDirectory: () => repositoryRoot,
+        getNewLine: () => "\n",
+      }),
+    );
+  }
+  const written: string[] = [];
+  program.emit(undefined, (file, text) => {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    written.push(file);
+  });
+  const source = JSON.parse(fs.readFileSync(path.join(packDir, "package.json"), "utf8")) as Record<
+    string,
+    unknown
+  >;
+  const manifest = {
+    name: source.name,
+    version: source.version,
+    description: source.description,
+    license: source.license,
+    main: "dist/policy-packs/secure-ai/index.js",
+    dependencies: source.dependencies,
+  };
+  fs.writeFileSync(path.join(outDir, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
+  for (const file of ["PulumiPolicy.yaml", "README.md"]) {
+    fs.copyFileSync(path.join(packDir, file), path.join(outDir, file));
+  }
+  return written;
+}
+
+if (require.main === module) {
+  const outDir = path.resolve(process.argv[2] ?? path.join(packDir, "publish"));
+  const written = buildPublishFolder(outDir);
+  console.log(`wrote ${written.length} files to ${outDir}; publish with: pulumi policy publish ${outDir}`);
+}

@@ -76,11 +76,22 @@ export async function runCli(
     io.stdout.write(renderReport(data, options.format, { color }));
     return data.summary.mandatoryViolations > 0 ? EXIT_VIOLATIONS : EXIT_PASS;
   } catch (error) {
-    if (options?.outDir !== undefined && fs.existsSync(options.outDir)) {
-      removeStaleReports(options.outDir);
+    if (options?.outDir !== undefined) {
+      removeStaleReportsQuietly(options.outDir);
     }
     io.stderr.write(`secure-ai check: ${describeFailure(error)}\n`);
     return EXIT_USAGE;
+  }
+}
+
+/** Best effort: the run already failed; a report directory that cannot be cleaned must not hide why. */
+function removeStaleReportsQuietly(outDir: string): void {
+  try {
+    if (fs.statSync(outDir).isDirectory()) {
+      removeStaleReports(outDir);
+    }
+  } catch {
+    // Nothing there, or not ours to clean.
   }
 }
 

@@ -58,13 +58,20 @@ export interface PackageDefaults {
 
 /**
  * The default program and policy pack of `secure-ai check`, resolved against the package root rather than
- * the current working directory.
+ * the current working directory. The pack is the TypeScript source `policy-packs/secure-ai` when it is there
+ * (a checkout), else the compiled `dist/policy-packs/secure-ai` when that holds a PulumiPolicy.yaml (an
+ * installed package).
  *
  * @param packageRoot - the package root, see {@link findPackageRoot}.
  */
 export function packageDefaults(packageRoot: string): PackageDefaults {
+  const sourcePack = path.join(packageRoot, "policy-packs", "secure-ai");
+  const compiledPack = path.join(packageRoot, "dist", "policy-packs", "secure-ai");
+  const useCompiled =
+    !fs.existsSync(path.join(sourcePack, "index.ts")) &&
+    fs.existsSync(path.join(compiledPack, "PulumiPolicy.yaml"));
   return {
     programDir: packageRoot,
-    policyPackDir: path.join(packageRoot, "policy-packs", "secure-ai"),
+    policyPackDir: useCompiled ? compiledPack : sourcePack,
   };
 }

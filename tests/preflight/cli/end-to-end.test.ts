@@ -92,6 +92,34 @@ describe("secure-ai check end to end", () => {
   );
 
   it(
+    "honours a waiver from --policy-config: exit 0, the waiver with its reason and expiry in the evidence",
+    () => {
+      const program = path.join(PROGRAMS, "cli-insecure");
+      const result = secureAi([
+        "--program",
+        program,
+        "--policy-config",
+        path.join(program, "policy-config.waiver.json"),
+        "--format",
+        "json",
+      ]);
+      expect(result.code, result.stderr).toBe(0);
+      const report = JSON.parse(result.stdout) as JsonReport & {
+        stacks: {
+          controls: { id: string; status: string; waivers: { reason: string; expires?: string }[] }[];
+        }[];
+      };
+      const control = report.stacks[0]!.controls.find((entry) => entry.id === "SAI-ENC-03");
+      expect(control?.status).toBe("waived");
+      expect(control?.waivers[0]).toMatchObject({
+        reason: "Key rotation is handled by the HSM team until the migration",
+        expires: "2031-12-31",
+      });
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
     "exits 2 for a program that throws, with the program's error on stderr and no report",
     () => {
       const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "secure-ai-e2e-")), "report");

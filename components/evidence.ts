@@ -1,4 +1,4 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import { CONTROL_IDS, type ControlId } from "./controls/ids";
 import type { ResolvedWaiver } from "./spec/resolved";
 
@@ -99,4 +99,18 @@ export class EvidenceRecorder {
       return { id, status: "gap", resources, note: "no resource implements this control" };
     });
   }
+}
+
+/** Turns recorded evidence into the `controls` output: resources become their URNs. */
+export function evidenceOutput(evidence: readonly ControlEvidence[]): pulumi.Output<ControlEvidenceOutput[]> {
+  return pulumi.all(
+    evidence.map((entry) =>
+      pulumi.all(entry.resources.map((resource) => resource.urn)).apply((urns): ControlEvidenceOutput => ({
+        id: entry.id,
+        status: entry.status,
+        resources: urns,
+        ...(entry.note ? { note: entry.note } : {}),
+      })),
+    ),
+  );
 }

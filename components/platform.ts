@@ -2,26 +2,13 @@ import * as pulumi from "@pulumi/pulumi";
 import type { PlatformOutputs } from "./backend";
 import { loadBackend } from "./backends";
 import { SecureAiConfigError } from "./errors";
-import { type ControlEvidence, type ControlEvidenceOutput, EvidenceRecorder } from "./evidence";
+import { type ControlEvidenceOutput, EvidenceRecorder, evidenceOutput } from "./evidence";
 import type { SecureAiPlatformArgs } from "./spec/args";
 import { checkName } from "./spec/names";
 import { resolveSpec } from "./spec/resolve";
 
 /** Type token of the component (public contract). */
 export const PLATFORM_TYPE = "secure-ai-platform:index:SecureAiPlatform";
-
-function evidenceOutput(evidence: ControlEvidence[]): pulumi.Output<ControlEvidenceOutput[]> {
-  return pulumi.all(
-    evidence.map((entry) =>
-      pulumi.all(entry.resources.map((resource) => resource.urn)).apply((urns): ControlEvidenceOutput => ({
-        id: entry.id,
-        status: entry.status,
-        resources: urns,
-        ...(entry.note ? { note: entry.note } : {}),
-      })),
-    ),
-  );
-}
 
 function outputMap(values: Record<string, pulumi.Input<string>>): pulumi.Output<Record<string, string>> {
   return pulumi.output(values) as pulumi.Output<Record<string, string>>;

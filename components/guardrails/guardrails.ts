@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { CONTROL_IDS } from "../controls/ids";
 import { SecureAiConfigError } from "../errors";
-import { type ControlEvidence, type ControlEvidenceOutput, EvidenceRecorder } from "../evidence";
+import { type ControlEvidenceOutput, EvidenceRecorder, evidenceOutput } from "../evidence";
 import { checkName } from "../spec/names";
 import type { SecureAiGuardrailsArgs } from "./args";
 import { loadGuardrailsBuilder } from "./loaders";
@@ -13,19 +13,6 @@ export const GUARDRAILS_TYPE = "secure-ai-platform:index:SecureAiGuardrails";
 /** Why a control has no guardrail: it is enforced per workload, not at the organization level. */
 const NOT_A_GUARDRAIL =
   "no organization-level guardrail for this control on this cloud; SecureAiPlatform and the policy pack cover it";
-
-function evidenceOutput(evidence: ControlEvidence[]): pulumi.Output<ControlEvidenceOutput[]> {
-  return pulumi.all(
-    evidence.map((entry) =>
-      pulumi.all(entry.resources.map((resource) => resource.urn)).apply((urns): ControlEvidenceOutput => ({
-        id: entry.id,
-        status: entry.status,
-        resources: urns,
-        ...(entry.note ? { note: entry.note } : {}),
-      })),
-    ),
-  );
-}
 
 /**
  * The organization-level preventive layer under the platform: AWS service control policies, GCP organization

@@ -384,11 +384,36 @@ function isUnimplemented(error: unknown): boolean {
   return error instanceof AnalyzerCallError && error.code === grpc.status.UNIMPLEMENTED;
 }
 
+/**
+ * Encoded Structs, keyed by the property map they encode (one cache per `skipInternalKeys` value). The same map
+ * goes out many times: to every pack's Analyze, again in AnalyzeStack, and a provider's inputs with every
+ * resource that uses the provider. Recorded property maps are never mutated (a remediation replaces the map),
+ * and protobuf messages are only read when serialized, so sharing one encoded Struct is safe.
+ */
+const encodedStructs = { skip: new WeakMap<object, Struct>(), keep: new WeakMap<object, Struct>() };
+/** Encoded resource options, keyed by the options object of an {@link AnalyzerResourceInput}. */
+const encodedOptions = new WeakMap<AnalyzerResourceOptions, analyzerProto.AnalyzerResourceOptions>();
+
 function toStruct(properties: Record<string, RecordedValue>, options: EncodeOptions): Struct {
-  return Struct.fromJavaScript(encodeProperties(properties, options));
+  const cache = (options.skipInternalKeys ?? true) ? encodedStructs.skip : encodedStructs.keep;
+  let struct = cache.get(properties);
+  if (struct === undefined) {
+    struct = Struct.fromJavaScript(encodeProperties(properties, options));
+    cache.set(properties, struct);
+  }
+  return struct;
 }
 
 function resourceOptions(options: AnalyzerResourceOptions): analyzerProto.AnalyzerResourceOptions {
+  let message = encodedOptions.get(options);
+  if (message === undefined) {
+    message = encodeResourceOptions(options);
+    encodedOptions.set(options, message);
+  }
+  return message;
+}
+
+function encodeResourceOptions(options: AnalyzerResourceOptions): analyzerProto.AnalyzerResourceOptions {
   const message = new analyzerProto.AnalyzerResourceOptions();
   message.setProtect(options.protect);
   message.setIgnorechangesList(options.ignoreChanges);

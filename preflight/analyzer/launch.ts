@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { parse as parseYaml } from "yaml";
+import { type PackProgram, resolvePackProgram } from "./pack-program";
 
 /** Raised when a pack cannot be started; the message carries the pack's stderr. */
 export class PolicyPackStartError extends Error {
@@ -49,6 +50,12 @@ export interface LaunchOptions {
   startTimeoutMs?: number;
   /** Extra environment variables (tests, debugging). @default {} */
   env?: Record<string, string>;
+  /**
+   * Run the pack's compiled copy (`<package>/dist/<pack path>`) when it is newer than every TypeScript source
+   * of the package, instead of its TypeScript source (see `pack-program.ts`).
+   * @default true
+   */
+  preferCompiled?: boolean;
 }
 
 /** A running policy pack. */
@@ -61,6 +68,8 @@ export interface PolicyPackProcess {
   pid: number;
   /** Milliseconds from spawn until the port was printed. */
   startMs: number;
+  /** The code the pack runs: its directory's source, or its compiled copy. */
+  program: PackProgram;
   /** The `version` from PulumiPolicy.yaml, which the CLI prefers over the pack's own, if present. */
   manifestVersion?: string;
   /** Everything the pack wrote to stderr so far. */
@@ -219,6 +228,7 @@ export async function launchPolicyPack(
   }
   const manifest = readManifest(dir);
   const script = resolveRunPolicyPack(dir);
+  const program = resolvePackProgram(dir, options.preferCompiled ?? true);
   const optionArgs = Object.entries(manifest.options)
     .map(([key, value]) => [key, String(value)] as const)
     .filter(([, value]) => value !== "")
@@ -227,7 +237,7 @@ export async function launchPolicyPack(
 
   installExitHooks();
   const startedAt = performance.now();
-  const child = spawn(process.execPath, [script, NO_ENGINE_ADDRESS, ".", ...optionArgs], {
+  const child = spawn(process.execPath, [script, NO_ENGINE_ADDRESS, program.program, ...optionArgs], {
     cwd: dir,
     env: { ...packEnvironment(options.context), ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -283,6 +293,7 @@ export async function launchPolicyPack(
     address: `127.0.0.1:${port}`,
     pid: child.pid ?? -1,
     startMs,
+    program,
     manifestVersion: manifest.version,
     stderr: () => stderr,
     exited: () => hasExited,

@@ -53,6 +53,12 @@ export interface AnalyzeStackArgs {
   stackTags?: Record<string, string>;
   /** Per-pack start timeout. @default 60000 */
   startTimeoutMs?: number;
+  /**
+   * Run a pack's fresh compiled copy (`<package>/dist/<pack path>`) instead of its TypeScript source when
+   * there is one (see `pack-program.ts`).
+   * @default true
+   */
+  preferCompiled?: boolean;
   /** Resources analyzed concurrently (results keep registration order). @default 8 */
   concurrency?: number;
   /** Called once per pack as soon as it serves (progress, timing, tests). @default none */
@@ -147,7 +153,11 @@ async function launchAll(args: AnalyzeStackArgs): Promise<PolicyPackProcess[]> {
   };
   const settled = await Promise.allSettled(
     args.packs.map(async (pack) => {
-      const launched = await launchPolicyPack(pack.dir, { context, startTimeoutMs: args.startTimeoutMs });
+      const launched = await launchPolicyPack(pack.dir, {
+        context,
+        startTimeoutMs: args.startTimeoutMs,
+        preferCompiled: args.preferCompiled,
+      });
       try {
         args.onLaunched?.(launched);
       } catch (error) {

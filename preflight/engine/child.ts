@@ -13,6 +13,7 @@ import { cloudIdentitiesFromConfig } from "./cloud-identities";
 import type { MonitorLike } from "./monitor-requests";
 import { createPreviewMocks } from "./preview-mocks";
 import { MonitorRecorder } from "./recorder";
+import { skipUnusedStackCapture } from "./stack-capture";
 import { registerTypeScript } from "./typescript-loader";
 
 type PulumiModule = typeof pulumiSdk;
@@ -113,6 +114,7 @@ export async function runChild(jobFile: string): Promise<void> {
   }
   const pulumi = loadModule(pulumiPath) as PulumiModule;
   const runtime = pulumi.runtime as unknown as RuntimeInternals;
+  skipUnusedStackCapture(pulumiPath, pulumi.Resource);
   if (job.typescript) {
     registerTypeScript(job.projectDir, job.tsconfig, resolve);
   }

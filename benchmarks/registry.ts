@@ -1,0 +1,10 @@
+/**
+ * Every benchmark `npm run bench` knows, in the order they run. Adding one: a file exporting a
+ * {@link Benchmark} (see `engine.ts`), its workers in `workers/`, and one line here.
+ */
+import { analyzerBenchmark } from "./analyzer";
+import { engineBenchmark } from "./engine";
+import type { Benchmark } from "./lib/benchmark";
+
+/** The benchmarks, in run order. */
+export const benchmarks: readonly Benchmark[] = [engineBenchmark, analyzerBenchmark];

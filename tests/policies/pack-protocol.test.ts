@@ -1,0 +1,315 @@
+/**
+ * The secure-ai pack over the analyzer gRPC protocol, started the way the Pulumi CLI starts a nodejs pack
+ * (`node @pulumi/pulumi/cmd/run-policy-pack <engine> .` in the pack directory, port on the first stdout line),
+ * spoken to with the preflight's analyzer client: GetAnalyzerInfo, Configure, Analyze, AnalyzeStack and
+ * Remediate. The pack is started once and configured once; every test reads that configuration.
+ */
+import * as path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  AnalyzerClient,
+  type AnalyzeDiagnostic,
+  type AnalyzerInfo,
+  type AnalyzerResourceInput,
+} from "../../preflight/analyzer/client";
+import { launchPolicyPack, type PolicyPackProcess } from "../../preflight/analyzer/launch";
+import { parsePolicyConfig, reconcilePolicyConfig } from "../../preflight/analyzer/policy-config";
+import type { RecordedValue } from "../../preflight/model";
+import { policies } from "../../policy-packs/secure-ai/policies";
+
+const PACK_DIR = path.resolve(__dirname, "../../policy-packs/secure-ai");
+const STACK_URN = "urn:pulumi:protocol::secure-ai::pulumi:pulumi:Stack::secure-ai-protocol";
+const UNKNOWN: RecordedValue = { $unknown: true };
+
+const TOPIC = "aws:sns/topic:Topic";
+const KMS_KEY = "aws:kms/key:Key";
+const BUCKET = "aws:s3/bucket:Bucket";
+const BUCKET_ENCRYPTION =
+  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
+const PUBLIC_ACCESS_BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
+const GCS_BUCKET = "gcp:storage/bucket:Bucket";
+const STORAGE_ACCOUNT = "azure-native:storage:StorageAccount";
+
+function urnOf(type: string, name: string): string {
+  return `urn:pulumi:protocol::secure-ai::${type}::${name}`;
+}
+
+/** A resource as the CLI sends it: default options, no provider, dependencies only in AnalyzeStack. */
+function resource(
+  type: string,
+  name: string,
+  properties: Record<string, RecordedValue>,
+  propertyDependencies: Record<string, string[]> = {},
+): AnalyzerResourceInput {
+  return {
+    urn: urnOf(type, name),
+    type,
+    name,
+    properties,
+    options: {
+      protect: false,
+      ignoreChanges: [],
+      additionalSecretOutputs: [],
+      aliases: [],
+      customTimeouts: { create: 0, update: 0, delete: 0 },
+      parent: STACK_URN,
+    },
+    parent: STACK_URN,
+    dependencies: [...new Set(Object.values(propertyDependencies).flat())],
+    propertyDependencies,
+  };
+}
+
+function stackResource(): AnalyzerResourceInput {
+  return {
+    urn: STACK_URN,
+    type: "pulumi:pulumi:Stack",
+    name: "secure-ai-protocol",
+    properties: {},
+    options: {
+      protect: false,
+      ignoreChanges: [],
+      additionalSecretOutputs: [],
+      aliases: [],
+      customTimeouts: { create: 0, update: 0, delete: 0 },
+      parent: "",
+    },
+  };
+}
+
+function of(diagnostics: readonly AnalyzeDiagnostic[], policy: string): AnalyzeDiagnostic[] {
+  return diagnostics.filter((diagnostic) => diagnostic.policyName === policy);
+}
+
+/** What the pack is configured with: a waiver, an enforcement override and a remediate-level policy. */
+const POLICY_CONFIG = {
+  "aws-sns-topic-require-cmk": {
+    waivers: [
+      {
+        resource: "legacy-*",
+        reason: "legacy topic encrypted by the vendor's key until its migration",
+        expires: "2999-12-31",
+      },
+    ],
+  },
+  "aws-kms-key-require-rotation": "advisory",
+  "aws-s3-bucketpublicaccessblock-require-all-blocked": "remediate",
+};
+
+describe("the secure-ai pack over the analyzer protocol", { timeout: 180_000 }, () => {
+  let pack: PolicyPackProcess | undefined;
+  let client: AnalyzerClient | undefined;
+  let info: AnalyzerInfo | undefined;
+
+  const connected = (): AnalyzerClient => {
+    if (client === undefined) throw new Error("the pack did not start");
+    return client;
+  };
+  const analyzerInfo = (): AnalyzerInfo => {
+    if (info === undefined) throw new Error("GetAnalyzerInfo did not answer");
+    return info;
+  };
+
+  beforeAll(async () => {
+    // The TypeScript source, not a compiled copy, so the test sees the policies as they are in the tree.
+    pack = await launchPolicyPack(PACK_DIR, {
+      preferCompiled: false,
+      startTimeoutMs: 170_000,
+      context: { project: "secure-ai", stack: "protocol", dryRun: true },
+    });
+    client = new AnalyzerClient(pack.address, { callTimeoutMs: 170_000 });
+    await client.handshake(pack.dir);
+    await client.configureStack({ stack: "protocol", project: "secure-ai", dryRun: true });
+    info = await client.getAnalyzerInfo();
+    await client.configure(reconcilePolicyConfig(info, parsePolicyConfig(POLICY_CONFIG)));
+  }, 180_000);
+
+  afterAll(async () => {
+    client?.close();
+    await pack?.close();
+  });
+
+  describe("GetAnalyzerInfo", () => {
+    it("names the pack and lists exactly the pack's policies, in order", () => {
+      expect(analyzerInfo().name).toBe("secure-ai");
+      expect(analyzerInfo().supportsConfig).toBe(true);
+      expect(analyzerInfo().policies).toHaveLength(policies.length);
+      expect(analyzerInfo().policies.map((policy) => policy.name)).toEqual(
+        policies.map((policy) => policy.name),
+      );
+    });
+
+    it("tags every policy with the SAI control IDs it enforces", () => {
+      for (const declared of policies) {
+        const served = analyzerInfo().policies.find((policy) => policy.name === declared.name);
+        expect(served?.controls, declared.name).toEqual([...declared.definition.controls]);
+        for (const id of declared.definition.controls) {
+          expect(served?.tags, declared.name).toContain(id);
+        }
+        expect(served?.controls.length, declared.name).toBeGreaterThan(0);
+      }
+    });
+
+    it("serves each policy at the level it declares, with its type and a waivers config schema", () => {
+      for (const declared of policies) {
+        const served = analyzerInfo().policies.find((policy) => policy.name === declared.name);
+        expect(served?.enforcementLevel, declared.name).toBe(declared.enforcementLevel);
+        expect(served?.type, declared.name).toBe("validateStack" in declared ? "stack" : "resource");
+        expect(Object.keys(served?.configSchema?.properties ?? {}), declared.name).toContain("waivers");
+      }
+      expect(policies.filter((policy) => policy.enforcementLevel === "mandatory").length).toBeGreaterThan(0);
+    });
+  });
+
+  describe("Configure", () => {
+    it("applies a per-policy waiver: the finding is reported as waived and advisory, not dropped", async () => {
+      const result = await connected().analyze(resource(TOPIC, "legacy-events", { name: "legacy-events" }));
+      const findings = of(result.diagnostics, "aws-sns-topic-require-cmk");
+      expect(findings).toHaveLength(1);
+      expect(findings[0]!.enforcementLevel).toBe("advisory");
+      expect(findings[0]!.message).toContain(
+        "[waived: legacy topic encrypted by the vendor's key until its migration, until 2999-12-31]",
+      );
+      expect(findings[0]!.message).toContain("kmsMasterKeyId is not set");
+    });
+
+    it("applies an enforcement-level override to that policy only", async () => {
+      const result = await connected().analyze(
+        resource(KMS_KEY, "no-rotation", { enableKeyRotation: false, deletionWindowInDays: 5 }),
+      );
+      const rotation = of(result.diagnostics, "aws-kms-key-require-rotation");
+      expect(rotation.length).toBeGreaterThan(0);
+      expect(rotation.every((diagnostic) => diagnostic.enforcementLevel === "advisory")).toBe(true);
+      const window = of(result.diagnostics, "aws-kms-key-limit-deletion-window");
+      expect(window.map((diagnostic) => diagnostic.enforcementLevel)).toEqual(["mandatory"]);
+    });
+  });
+
+  describe("Analyze", () => {
+    it.each([
+      ["aws", TOPIC, "aws-sns-topic-require-cmk", { name: "events" }, "kmsMasterKeyId is not set"],
+      [
+        "gcp",
+        GCS_BUCKET,
+        "gcp-storage-bucket-require-cmek",
+        { name: "datasets", location: "EU", uniformBucketLevelAccess: true },
+        "encryption.defaultKmsKeyName is not set",
+      ],
+      [
+        "azure",
+        STORAGE_ACCOUNT,
+        "azure-storage-account-require-cmk",
+        { accountName: "datasets", kind: "StorageV2", publicNetworkAccess: "Disabled" },
+        "encryption.keyVaultProperties.keyName is not set",
+      ],
+    ])(
+      "%s: a store without a customer-managed key gets the mandatory %s finding",
+      async (_cloud, type, policy, properties, message) => {
+        const result = await connected().analyze(
+          resource(type, "bad-store", properties as Record<string, RecordedValue>),
+        );
+        const findings = of(result.diagnostics, policy);
+        expect(findings.length).toBeGreaterThan(0);
+        expect(findings.every((diagnostic) => diagnostic.enforcementLevel === "mandatory")).toBe(true);
+        expect(findings.map((diagnostic) => diagnostic.message).join("\n")).toContain(message);
+        expect(findings[0]!.policyPackName).toBe("secure-ai");
+      },
+    );
+
+    it.each([
+      ["aws", TOPIC, "aws-sns-topic-require-cmk", { name: "events", kmsMasterKeyId: UNKNOWN }],
+      [
+        "gcp",
+        GCS_BUCKET,
+        "gcp-storage-bucket-require-cmek",
+        { name: "datasets", encryption: { defaultKmsKeyName: UNKNOWN } },
+      ],
+      [
+        "azure",
+        STORAGE_ACCOUNT,
+        "azure-storage-account-require-cmk",
+        {
+          accountName: "datasets",
+          encryption: {
+            keySource: "Microsoft.Keyvault",
+            keyVaultProperties: { keyName: UNKNOWN, keyVaultUri: UNKNOWN },
+          },
+        },
+      ],
+    ])(
+      '%s: a key not known until apply counts as set, and nothing degrades to "can\'t run during preview"',
+      async (_cloud, type, policy, properties) => {
+        const result = await connected().analyze(
+          resource(type, "preview-store", properties as Record<string, RecordedValue>),
+        );
+        expect(of(result.diagnostics, policy)).toEqual([]);
+        expect(
+          result.diagnostics.filter((diagnostic) => /can't run policy/.test(diagnostic.message)),
+        ).toEqual([]);
+        // The policy ran: it did not answer not-applicable either.
+        expect(result.notApplicable.map((entry) => entry.policyName)).not.toContain(policy);
+      },
+    );
+  });
+
+  describe("AnalyzeStack", () => {
+    it("correlates S3 buckets with their encryption configurations through property dependencies", async () => {
+      const plain = resource(BUCKET, "plain", { forceDestroy: false });
+      const encrypted = resource(BUCKET, "encrypted", { forceDestroy: false });
+      const key = resource(KMS_KEY, "bucket-key", { enableKeyRotation: true });
+      // During preview the bucket ID and key ARN are unknown: only the dependencies tie them together.
+      const encryption = resource(
+        BUCKET_ENCRYPTION,
+        "encrypted-encryption",
+        {
+          bucket: UNKNOWN,
+          rules: [
+            { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: UNKNOWN } },
+          ],
+        },
+        { bucket: [encrypted.urn], rules: [key.urn] },
+      );
+      const result = await connected().analyzeStack([stackResource(), plain, encrypted, key, encryption]);
+      const findings = of(result.diagnostics, "aws-s3-bucket-require-cmk-encryption");
+      expect(findings.map((diagnostic) => diagnostic.urn)).toEqual([plain.urn]);
+      expect(findings[0]!.enforcementLevel).toBe("mandatory");
+      expect(findings[0]!.message).toContain('bucket "plain" has no server-side encryption configuration');
+    });
+  });
+
+  describe("Remediate", () => {
+    it("returns the fixed properties of a deterministic fix, keeping the others", async () => {
+      const result = await connected().remediate(
+        resource(PUBLIC_ACCESS_BLOCK, "datasets-pab", {
+          bucket: "datasets-bucket",
+          blockPublicAcls: false,
+          ignorePublicAcls: true,
+        }),
+      );
+      const remediation = result.remediations.find(
+        (entry) => entry.policyName === "aws-s3-bucketpublicaccessblock-require-all-blocked",
+      );
+      expect(remediation?.diagnostic).toBeUndefined();
+      expect(remediation?.properties).toEqual({
+        bucket: "datasets-bucket",
+        blockPublicAcls: true,
+        blockPublicPolicy: true,
+        ignorePublicAcls: true,
+        restrictPublicBuckets: true,
+      });
+    });
+
+    it("returns nothing for a resource that needs no fix", async () => {
+      const result = await connected().remediate(
+        resource(PUBLIC_ACCESS_BLOCK, "compliant-pab", {
+          bucket: "datasets-bucket",
+          blockPublicAcls: true,
+          blockPublicPolicy: true,
+          ignorePublicAcls: true,
+          restrictPublicBuckets: true,
+        }),
+      );
+      expect(result.remediations).toEqual([]);
+    });
+  });
+});

@@ -59,9 +59,8 @@ describe("fuzzed inputs never crash a policy", () => {
     await fc.assert(
       fc.asyncProperty(props, fc.constantFrom(...types), async (fuzzed, type) => {
         const result =
-          "validateResource" in policy
-            ? await analyzeResource(policy, { type, name: "fuzz", props: fuzzed })
-            : await analyzeStack(policy, [
+          "validateStack" in policy
+            ? await analyzeStack(policy, [
                 { type: "pulumi:pulumi:Stack", name: "stack", props: {} },
                 { type, name: "fuzz", props: fuzzed },
                 {
@@ -70,7 +69,8 @@ describe("fuzzed inputs never crash a policy", () => {
                   props: fuzzed,
                   dependsOn: { bucket: ["fuzz"] },
                 },
-              ]);
+              ])
+            : await analyzeResource(policy, { type, name: "fuzz", props: fuzzed });
         for (const finding of result.findings) {
           expect(finding.message).not.toContain("could not evaluate");
           expect(finding.message).not.toContain("can't run");

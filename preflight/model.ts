@@ -81,6 +81,11 @@ export interface StackRun {
   invokes: RecordedInvoke[];
   /** Stack outputs, secrets masked. */
   outputs: Record<string, RecordedValue>;
+  /**
+   * Outputs each component registered (`registerOutputs`), by URN, secrets masked. SecureAiPlatform's
+   * `controls` evidence is read from here.
+   */
+  resourceOutputs?: Record<string, Record<string, RecordedValue>>;
 }
 
 /** Enforcement level of a finding, as the analyzer protocol reports it. */

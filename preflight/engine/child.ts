@@ -145,6 +145,7 @@ export async function runChild(jobFile: string): Promise<void> {
     resources: recorder.completedResources(),
     invokes: recorder.invokes,
     outputs: recorder.stackOutputs,
+    resourceOutputs: recorder.resourceOutputs,
   };
   writeResult(job.resultFile, { ok: true, run, stats: { maxRssKb: process.resourceUsage().maxRSS } });
   process.exitCode = 0;

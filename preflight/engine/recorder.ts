@@ -25,6 +25,8 @@ export class MonitorRecorder {
   readonly invokes: RecordedInvoke[] = [];
   /** The stack's outputs, with secret values masked. */
   stackOutputs: Record<string, RecordedValue> = {};
+  /** Outputs registered by components (not the stack), by URN, with secret values masked. */
+  resourceOutputs: Record<string, Record<string, RecordedValue>> = {};
   private stackUrn?: string;
 
   /**
@@ -67,8 +69,11 @@ export class MonitorRecorder {
     };
     const registerOutputs = monitor.registerResourceOutputs.bind(monitor);
     monitor.registerResourceOutputs = (request, callback) => {
+      const outputs = maskSecrets(recordStruct(request.getOutputs())) as Record<string, RecordedValue>;
       if (request.getUrn() === this.stackUrn) {
-        this.stackOutputs = maskSecrets(recordStruct(request.getOutputs())) as Record<string, RecordedValue>;
+        this.stackOutputs = outputs;
+      } else if (Object.keys(outputs).length > 0) {
+        this.resourceOutputs[request.getUrn()] = outputs;
       }
       return registerOutputs(request, callback);
     };

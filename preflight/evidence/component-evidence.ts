@@ -20,12 +20,6 @@ export interface ComponentControlEntry {
   componentUrn: string;
 }
 
-/**
- * The per-URN outputs the engine records from `registerResourceOutputs`, when it records them. Not (yet) part
- * of {@link StackRun}; read defensively so the evidence falls back to findings only when it is absent.
- */
-type RunWithResourceOutputs = StackRun & { resourceOutputs?: Record<string, Record<string, RecordedValue>> };
-
 const COMPONENT_STATUSES: readonly string[] = ["implemented", "gap", "waived", "not-applicable"];
 
 /**
@@ -35,7 +29,7 @@ const COMPONENT_STATUSES: readonly string[] = ["implemented", "gap", "waived", "
  * @param run - the engine's record of one stack.
  */
 export function readComponentEvidence(run: StackRun): ComponentControlEntry[] {
-  const outputs = (run as RunWithResourceOutputs).resourceOutputs;
+  const outputs = run.resourceOutputs;
   if (outputs === undefined) {
     return [];
   }

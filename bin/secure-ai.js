@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// Entry point of the `secure-ai` command. Loads the compiled CLI when the package is built
-// (dist/preflight/cli/main.js, as in an installed package); otherwise registers ts-node in
-// transpile-only mode and loads the TypeScript source, so the command also works in a fresh checkout.
+// Entry point of the `secure-ai` command. In a checkout (the TypeScript sources are present) it registers
+// ts-node in transpile-only mode and loads the source, so a stale dist/ can never run instead of the code
+// being edited; in an installed package (sources are not published) it loads the compiled CLI in dist/.
 "use strict";
 
 const fs = require("node:fs");
@@ -9,9 +9,10 @@ const path = require("node:path");
 
 const packageRoot = path.resolve(__dirname, "..");
 const compiled = path.join(packageRoot, "dist", "preflight", "cli", "main.js");
+const source = path.join(packageRoot, "preflight", "cli", "main.ts");
 
 function loadCli() {
-  if (fs.existsSync(compiled)) {
+  if (!fs.existsSync(source)) {
     return require(compiled);
   }
   require("ts-node").register({
@@ -19,7 +20,7 @@ function loadCli() {
     project: path.join(packageRoot, "tsconfig.json"),
     compilerOptions: { module: "commonjs" },
   });
-  return require(path.join(packageRoot, "preflight", "cli", "main.ts"));
+  return require(source);
 }
 
 loadCli()

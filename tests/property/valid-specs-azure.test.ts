@@ -1,0 +1,21 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { azureSpec } from "./arbitraries/azure";
+import { PROPERTY_RUNS, timeoutFor } from "./support/runs";
+import { checkValidSpec, newCoverage } from "./support/valid-spec-property";
+
+describe("random valid Azure specs", () => {
+  it(
+    `build under a preview mock engine and pass the pack (${PROPERTY_RUNS} runs)`,
+    async () => {
+      const coverage = newCoverage();
+      await fc.assert(
+        fc.asyncProperty(azureSpec, (generated) => checkValidSpec(generated, coverage)),
+        { numRuns: PROPERTY_RUNS, endOnFailure: process.env.PROPERTY_SHRINK === "0" },
+      );
+      console.info("azure coverage", coverage);
+      expect(coverage.runs).toBeGreaterThanOrEqual(PROPERTY_RUNS);
+    },
+    timeoutFor(PROPERTY_RUNS),
+  );
+});

@@ -1,0 +1,17 @@
+import { defineConfig } from "vitest/config";
+
+/**
+ * `npm run test:property`: the property-based suites at full strength (1,000 random specs per cloud).
+ * `npm test` runs the same files with PROPERTY_RUNS unset (a small default, see tests/property/support/runs.ts).
+ */
+export default defineConfig({
+  test: {
+    include: ["tests/property/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+    setupFiles: ["tests/setup/node-require-typescript.ts"],
+    reporters: ["default"],
+    env: { PROPERTY_RUNS: process.env.PROPERTY_RUNS ?? "1000" },
+  },
+});

@@ -20,7 +20,7 @@ const ALLOWED = [
   /^dist\/policy-packs\//,
   /^dist\/preflight\//,
   /^bin\//,
-  /^policy-packs\/secure-ai\/PulumiPolicy\.yaml$/,
+  /^policy-packs\/secure-ai\/(PulumiPolicy\.yaml|package\.json)$/,
   /^package\.json$/,
   /^README\.md$/,
   /^LICENSE$/,

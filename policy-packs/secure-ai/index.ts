@@ -3,6 +3,10 @@
 import "./register-transpile-only";
 import { PolicyPack } from "@pulumi/policy";
 import { policies } from "./policies";
+import { shareDeserializedProperties } from "./policies/lib/shared-deserialization";
+
+// One deserialisation of each resource's properties, shared by every policy (see the module).
+shareDeserializedProperties();
 
 new PolicyPack("secure-ai", {
   policies: [...policies],

@@ -165,6 +165,30 @@ export const resourceCases: readonly ResourceCase[] = [
     ],
   },
   {
+    policy: "aws-kms-key-require-hsm",
+    type: "aws:kms/externalKey:ExternalKey",
+    baseline: { description: "imported", tags: { team: "ml" } },
+    negatives: [
+      {
+        name: "imported key material on a high-sensitivity key",
+        props: { description: "imported", tags: { sensitivity: "high" } },
+        expect: "origin EXTERNAL",
+      },
+    ],
+  },
+  {
+    policy: "aws-s3-bucket-disallow-force-destroy",
+    type: "aws:s3/bucket:Bucket",
+    baseline: { forceDestroy: false, tags: { "data-class": "datasets" } },
+    negatives: [
+      {
+        name: "force destroy",
+        props: { forceDestroy: true, tags: { "data-class": "datasets" } },
+        expect: "forceDestroy",
+      },
+    ],
+  },
+  {
     policy: "aws-kms-key-disallow-public-policy",
     type: "aws:kms/key:Key",
     baseline: { ...kmsKey, policy: keyPolicy },

@@ -60,7 +60,7 @@ describe("fuzzed inputs never crash a policy", () => {
       fc.asyncProperty(props, fc.constantFrom(...types), async (fuzzed, type) => {
         const result =
           "validateStack" in policy
-            ? await analyzeStack(policy, [
+            ? await analyzeStack(policy as StackValidationPolicy, [
                 { type: "pulumi:pulumi:Stack", name: "stack", props: {} },
                 { type, name: "fuzz", props: fuzzed },
                 {
@@ -70,7 +70,11 @@ describe("fuzzed inputs never crash a policy", () => {
                   dependsOn: { bucket: ["fuzz"] },
                 },
               ])
-            : await analyzeResource(policy, { type, name: "fuzz", props: fuzzed });
+            : await analyzeResource(policy as ResourceValidationPolicy, {
+                type,
+                name: "fuzz",
+                props: fuzzed,
+              });
         for (const finding of result.findings) {
           expect(finding.message).not.toContain("could not evaluate");
           expect(finding.message).not.toContain("can't run");

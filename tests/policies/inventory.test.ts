@@ -42,11 +42,12 @@ describe("pack inventory", () => {
       "aws-cloudtrail-account-require-trail",
       "aws-cloudwatch-eventrule-require-findings-route",
       "aws-guardduty-account-require-detector",
+      "aws-s3-bucket-disallow-force-destroy",
       "aws-s3-bucket-require-versioning",
       "aws-sagemaker-notebookinstance-disallow-root-access",
       "aws-securityhub-account-require-enabled",
     ]);
-    expect(aws.filter((policy) => policy.enforcementLevel === "mandatory")).toHaveLength(27);
+    expect(aws.filter((policy) => policy.enforcementLevel === "mandatory")).toHaveLength(29);
   });
 
   it("makes the AWS CMEK, TLS and private-endpoint policies mandatory", () => {

@@ -21,6 +21,7 @@ import { azureStorageAccountDisallowSharedKeyAccess } from "../../../policy-pack
 import { azureStorageAccountRequireCmk } from "../../../policy-packs/secure-ai/policies/azure/storage-account-require-cmk";
 import { azureStorageAccountRequireHttpsTls12 } from "../../../policy-packs/secure-ai/policies/azure/storage-account-require-https-tls12";
 import { azureStorageAccountRequireInfrastructureEncryption } from "../../../policy-packs/secure-ai/policies/azure/storage-account-require-infrastructure-encryption";
+import { azureStorageBlobservicepropertiesRequireSoftDelete } from "../../../policy-packs/secure-ai/policies/azure/storage-blobserviceproperties-require-soft-delete";
 import type { PolicyCase } from "../gcp/case-runner";
 
 const VAULT_URI = "https://sai-kv.vault.azure.net/";
@@ -28,6 +29,14 @@ const GATEWAY_ID = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Netwo
 
 /** Compliant baselines written with the provider's own input names (@pulumi/azure-native 3.28). */
 export const BASELINES = {
+  blobService: {
+    resourceGroupName: "rg",
+    accountName: "datasets",
+    blobServicesName: "default",
+    isVersioningEnabled: true,
+    deleteRetentionPolicy: { enabled: true, days: 30 },
+    containerDeleteRetentionPolicy: { enabled: true, days: 30 },
+  },
   storageAccount: {
     resourceGroupName: "rg",
     kind: "StorageV2",
@@ -153,6 +162,19 @@ const T = {
 
 /** One entry per Azure resource policy. */
 export const AZURE_CASES: readonly PolicyCase[] = [
+  {
+    policy: azureStorageBlobservicepropertiesRequireSoftDelete,
+    type: "azure-native:storage:BlobServiceProperties",
+    baseline: BASELINES.blobService,
+    negatives: [
+      ["isVersioningEnabled", undefined],
+      ["isVersioningEnabled", false],
+      ["deleteRetentionPolicy", undefined],
+      ["deleteRetentionPolicy.enabled", false],
+      ["containerDeleteRetentionPolicy.enabled", false],
+    ],
+    unknownPasses: ["isVersioningEnabled", "deleteRetentionPolicy.enabled"],
+  },
   {
     policy: azureStorageAccountRequireCmk,
     type: T.storage,

@@ -11,7 +11,9 @@ import { gcpKmsCryptokeyLimitRotationPeriod } from "../../../policy-packs/secure
 import { gcpKmsCryptokeyRequireDeletionProtection } from "../../../policy-packs/secure-ai/policies/gcp/kms-cryptokey-require-deletion-protection";
 import { gcpKmsCryptokeyRequireHsm } from "../../../policy-packs/secure-ai/policies/gcp/kms-cryptokey-require-hsm";
 import { gcpPubsubTopicRequireCmek } from "../../../policy-packs/secure-ai/policies/gcp/pubsub-topic-require-cmek";
+import { gcpStorageBucketDisallowForceDestroy } from "../../../policy-packs/secure-ai/policies/gcp/storage-bucket-disallow-force-destroy";
 import { gcpStorageBucketRequireCmek } from "../../../policy-packs/secure-ai/policies/gcp/storage-bucket-require-cmek";
+import { gcpStorageBucketRequirePersonalDataExpiry } from "../../../policy-packs/secure-ai/policies/gcp/storage-bucket-require-personal-data-expiry";
 import { gcpStorageBucketRequirePublicAccessPrevention } from "../../../policy-packs/secure-ai/policies/gcp/storage-bucket-require-public-access-prevention";
 import { gcpStorageBucketRequireUniformAccess } from "../../../policy-packs/secure-ai/policies/gcp/storage-bucket-require-uniform-access";
 import { gcpStorageBucketRequireVersioning } from "../../../policy-packs/secure-ai/policies/gcp/storage-bucket-require-versioning";
@@ -100,6 +102,16 @@ export const BASELINES = {
     logConfig: { aggregationInterval: "INTERVAL_5_SEC", flowSampling: 0.5 },
   },
 } as const;
+
+/** A bucket labelled as holding personal data, whose lifecycle deletes objects after 30 days. */
+const PERSONAL_BUCKET = {
+  ...BASELINES.bucket,
+  labels: { "personal-data": "true" },
+  lifecycleRules: [
+    { action: { type: "Delete" }, condition: { age: 30, matchesPrefixes: ["transcripts/"] } },
+    { action: { type: "Delete" }, condition: { daysSinceNoncurrentTime: 1 } },
+  ],
+};
 
 const T = {
   key: "gcp:kms/cryptoKey:CryptoKey",
@@ -216,6 +228,46 @@ export const GCP_CASES: readonly PolicyCase[] = [
     ],
     unknownPasses: ["versioning.enabled"],
     remediable: ["versioning.enabled"],
+  },
+  {
+    policy: gcpStorageBucketDisallowForceDestroy,
+    type: T.bucket,
+    baseline: BASELINES.bucket,
+    negatives: [["forceDestroy", true]],
+    unknownPasses: ["forceDestroy"],
+    passes: [
+      ["forceDestroy", false],
+      ["forceDestroy", undefined],
+    ],
+    remediable: ["forceDestroy"],
+  },
+  {
+    policy: gcpStorageBucketRequirePersonalDataExpiry,
+    type: T.bucket,
+    baseline: PERSONAL_BUCKET,
+    negatives: [
+      ["lifecycleRules", undefined],
+      ["lifecycleRules", []],
+      [
+        "lifecycleRules",
+        [{ action: { type: "SetStorageClass", storageClass: "COLDLINE" }, condition: { age: 30 } }],
+      ],
+      ["lifecycleRules", [{ action: { type: "Delete" }, condition: { numNewerVersions: 3 } }]],
+      ["lifecycleRules", [{ action: { type: "Delete" }, condition: { daysSinceNoncurrentTime: 1 } }]],
+    ],
+    unknownPasses: ["lifecycleRules", "lifecycleRules.0.condition.age"],
+    passes: [
+      ["labels", undefined],
+      ["labels", { "personal-data": "false" }],
+      ["lifecycleRules", [{ action: { type: "Delete" }, condition: { createdBefore: "2030-01-01" } }]],
+    ],
+    configured: [
+      {
+        config: { personalDataTags: ["data-classification=personal"] },
+        passesWith: ["lifecycleRules", undefined],
+      },
+      { config: { personalDataTags: ["personal-data"] }, failsWith: ["lifecycleRules", []] },
+    ],
   },
   {
     policy: gcpPubsubTopicRequireCmek,

@@ -16,8 +16,11 @@ import { awsEc2SubnetDisallowPublicIpOnLaunch } from "./ec2-subnet-disallow-publ
 import { awsGuarddutyAccountRequireDetector } from "./guardduty-account-require-detector";
 import { awsKmsKeyDisallowPublicPolicy } from "./kms-key-disallow-public-policy";
 import { awsKmsKeyLimitDeletionWindow } from "./kms-key-limit-deletion-window";
+import { awsKmsKeyRequireHsm } from "./kms-key-require-hsm";
 import { awsKmsKeyRequireRotation } from "./kms-key-require-rotation";
 import { awsLbListenerRequireTls13 } from "./lb-listener-require-tls13";
+import { awsS3BucketDisallowForceDestroy } from "./s3-bucket-disallow-force-destroy";
+import { awsS3BucketRequireAuditLogObjectLock } from "./s3-bucket-require-audit-log-object-lock";
 import { awsS3BucketRequireCmkEncryption } from "./s3-bucket-require-cmk-encryption";
 import { awsS3BucketRequirePersonalDataExpiry } from "./s3-bucket-require-personal-data-expiry";
 import { awsS3BucketRequirePublicAccessBlock } from "./s3-bucket-require-public-access-block";
@@ -40,6 +43,7 @@ export const awsPolicies: readonly SecureAiPolicy[] = [
   awsKmsKeyRequireRotation,
   awsKmsKeyLimitDeletionWindow,
   awsKmsKeyDisallowPublicPolicy,
+  awsKmsKeyRequireHsm,
   // customer-managed keys on data stores and AI resources
   awsS3BucketRequireCmkEncryption,
   awsEbsVolumeRequireCmk,
@@ -68,10 +72,12 @@ export const awsPolicies: readonly SecureAiPolicy[] = [
   awsSagemakerModelRequireNetworkIsolation,
   // audit, detection, response, governance, resilience
   awsCloudtrailTrailRequireIntegrity,
+  awsS3BucketRequireAuditLogObjectLock,
   awsCloudtrailAccountRequireTrail,
   awsGuarddutyAccountRequireDetector,
   awsSecurityhubAccountRequireEnabled,
   awsCloudwatchEventruleRequireFindingsRoute,
   awsS3BucketRequirePersonalDataExpiry,
   awsS3BucketRequireVersioning,
+  awsS3BucketDisallowForceDestroy,
 ];

@@ -1,4 +1,12 @@
-import { defineStackPolicy, get, isSet, isUnknown, knownArray, stringListOption, tagValue } from "../lib";
+import {
+  PERSONAL_DATA_OPTIONS,
+  defineStackPolicy,
+  get,
+  holdsPersonalData,
+  isSet,
+  isUnknown,
+  knownArray,
+} from "../lib";
 import { attachedTo, bucketsOf } from "./s3-buckets";
 import { AWS, S3_BUCKET_TYPES } from "./types";
 
@@ -24,26 +32,10 @@ export const awsS3BucketRequirePersonalDataExpiry = defineStackPolicy({
   enforcementLevel: "mandatory",
   resourceTypes: S3_BUCKET_TYPES,
   tags: ["s3", "gdpr"],
-  config: {
-    personalDataTags: stringListOption({
-      default: ["personal-data=true", "data-classification=personal"],
-      description: "Tags (key=value) that mark a bucket as holding personal data.",
-    }),
-  },
+  config: PERSONAL_DATA_OPTIONS,
   validate: (stack, { config, report }) => {
-    const markers = config.personalDataTags.map((tag) => {
-      const at = tag.indexOf("=");
-      return at < 0 ? { key: tag, value: undefined } : { key: tag.slice(0, at), value: tag.slice(at + 1) };
-    });
     for (const bucket of bucketsOf(stack)) {
-      const personal = markers.some((marker) => {
-        const value = tagValue(bucket.props, marker.key);
-        return (
-          value !== undefined &&
-          (marker.value === undefined || value.toLowerCase() === marker.value.toLowerCase())
-        );
-      });
-      if (!personal) {
+      if (!holdsPersonalData(bucket.props, config.personalDataTags)) {
         continue;
       }
       const inlineOk = knownArray(get(bucket.props, "lifecycleRules")).some((rule) =>

@@ -6,6 +6,7 @@
 export const AWS = {
   kmsKey: "aws:kms/key:Key",
   kmsKeyPolicy: "aws:kms/keyPolicy:KeyPolicy",
+  kmsExternalKey: "aws:kms/externalKey:ExternalKey",
   s3Bucket: "aws:s3/bucket:Bucket",
   s3BucketV2: "aws:s3/bucketV2:BucketV2",
   s3Encryption: "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
@@ -15,6 +16,8 @@ export const AWS = {
   s3Versioning: "aws:s3/bucketVersioning:BucketVersioning",
   s3VersioningV2: "aws:s3/bucketVersioningV2:BucketVersioningV2",
   s3BucketPolicy: "aws:s3/bucketPolicy:BucketPolicy",
+  s3ObjectLock: "aws:s3/bucketObjectLockConfiguration:BucketObjectLockConfiguration",
+  s3ObjectLockV2: "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
   s3Lifecycle: "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration",
   s3LifecycleV2: "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2",
   ebsVolume: "aws:ebs/volume:Volume",

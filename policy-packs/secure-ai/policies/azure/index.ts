@@ -26,6 +26,8 @@ import { azureStorageAccountDisallowSharedKeyAccess } from "./storage-account-di
 import { azureStorageAccountRequireCmk } from "./storage-account-require-cmk";
 import { azureStorageAccountRequireHttpsTls12 } from "./storage-account-require-https-tls12";
 import { azureStorageAccountRequireInfrastructureEncryption } from "./storage-account-require-infrastructure-encryption";
+import { azureStorageAccountRequirePersonalDataExpiry } from "./storage-account-require-personal-data-expiry";
+import { azureStorageBlobservicepropertiesRequireSoftDelete } from "./storage-blobserviceproperties-require-soft-delete";
 
 /** Every Azure policy, resource policies first, then stack policies. */
 export const azurePolicies: readonly SecureAiPolicy[] = [
@@ -51,8 +53,10 @@ export const azurePolicies: readonly SecureAiPolicy[] = [
   azureStorageAccountRequireCmk,
   azureStorageAccountRequireHttpsTls12,
   azureStorageAccountRequireInfrastructureEncryption,
+  azureStorageBlobservicepropertiesRequireSoftDelete,
   azureKeyvaultVaultRequireDiagnosticSettings,
   azureNetworkPublicipaddressLimitToGateways,
   azureSecurityPricingRequireDefenderPlans,
   azureSecurityinsightsOnboardingRequireSentinel,
+  azureStorageAccountRequirePersonalDataExpiry,
 ];

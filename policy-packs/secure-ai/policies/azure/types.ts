@@ -6,6 +6,8 @@ export const AZURE = {
   keyVault: "azure-native:keyvault:Vault",
   keyVaultKey: "azure-native:keyvault:Key",
   storageAccount: "azure-native:storage:StorageAccount",
+  storageBlobService: "azure-native:storage:BlobServiceProperties",
+  storageManagementPolicy: "azure-native:storage:ManagementPolicy",
   cognitiveAccount: "azure-native:cognitiveservices:Account",
   mlWorkspace: "azure-native:machinelearningservices:Workspace",
   applicationGateway: "azure-native:network:ApplicationGateway",

@@ -1,7 +1,7 @@
 /**
- * Which GCP keys belong to high-sensitivity workloads. The SecureAiPlatform GCP backend does not label keys
- * by sensitivity, so the policy recognises them by a label (`sensitivity: high` by default, for stacks that
- * set one) or by a list of key name globs in the policy's config.
+ * Which keys belong to high-sensitivity workloads (shared by the GCP, Azure and AWS HSM policies): a key
+ * carrying a label or tag from `sensitivityLabel` (`sensitivity: high` by default, which SecureAiPlatform
+ * sets on the keys it makes HSM-backed on every cloud), or a key whose name matches `highSensitivityKeys`.
  */
 import { get, knownString, stringListOption } from "../lib";
 import { globMatches } from "../lib/glob";
@@ -11,7 +11,7 @@ export const HIGH_SENSITIVITY_OPTIONS = {
   sensitivityLabel: stringListOption({
     default: ["sensitivity=high"],
     description:
-      'Labels (GCP) or tags (Azure), as "key=value", that mark a key as high sensitivity; a key with any of them must be HSM-backed.',
+      'Labels (GCP) or tags (AWS, Azure), as "key=value", that mark a key as high sensitivity; a key with any of them must be HSM-backed.',
   }),
   highSensitivityKeys: stringListOption({
     default: [],

@@ -14,7 +14,9 @@ import { gcpLoggingSinkRequireExport } from "./logging-sink-require-export";
 import { gcpProjectsAuditconfigRequireDataAccessLogs } from "./projects-auditconfig-require-data-access-logs";
 import { gcpPubsubTopicRequireCmek } from "./pubsub-topic-require-cmek";
 import { gcpSecuritycenterNotificationRequireFindingsRoute } from "./securitycenter-notification-require-findings-route";
+import { gcpStorageBucketDisallowForceDestroy } from "./storage-bucket-disallow-force-destroy";
 import { gcpStorageBucketRequireCmek } from "./storage-bucket-require-cmek";
+import { gcpStorageBucketRequirePersonalDataExpiry } from "./storage-bucket-require-personal-data-expiry";
 import { gcpStorageBucketRequirePublicAccessPrevention } from "./storage-bucket-require-public-access-prevention";
 import { gcpStorageBucketRequireUniformAccess } from "./storage-bucket-require-uniform-access";
 import { gcpStorageBucketRequireVersioning } from "./storage-bucket-require-versioning";
@@ -44,7 +46,9 @@ export const gcpPolicies: readonly SecureAiPolicy[] = [
   gcpKmsCryptokeyRequireDeletionProtection,
   gcpKmsCryptokeyRequireHsm,
   gcpPubsubTopicRequireCmek,
+  gcpStorageBucketDisallowForceDestroy,
   gcpStorageBucketRequireCmek,
+  gcpStorageBucketRequirePersonalDataExpiry,
   gcpStorageBucketRequirePublicAccessPrevention,
   gcpStorageBucketRequireUniformAccess,
   gcpStorageBucketRequireVersioning,

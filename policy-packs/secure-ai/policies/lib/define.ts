@@ -138,6 +138,20 @@ function isSdkSignal(error: unknown): boolean {
   );
 }
 
+/**
+ * Tells the server the policy does not apply, without the stack trace a thrown `Error` normally captures:
+ * multi-type policies (no `__pulumiType` fast path) call this for most resources of a stack.
+ */
+function notApplicableWithoutStack(args: ResourceValidationArgs, reason: string): never {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    args.notApplicable(reason);
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 /** Attaches a type token the way `validateResourceOfType` does, so the server skips other types cheaply. */
 function withPulumiType<F extends object>(fn: F, types: readonly string[]): F {
   if (types.length === 1) {
@@ -152,6 +166,7 @@ export function defineResourcePolicy<O extends ConfigOptions = Record<never, nev
 ): SecureAiResourcePolicy {
   const metadata = metadataOf(definition);
   const types = new Set(definition.resourceTypes);
+  const notApplicableReason = `applies to ${[...types].join(", ")}`;
   const now = definition.now ?? Date.now;
   const checked = (args: ResourceValidationArgs): CheckedResource => ({
     type: args.type,
@@ -163,7 +178,7 @@ export function defineResourcePolicy<O extends ConfigOptions = Record<never, nev
   const validateResource = withPulumiType(
     (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
       if (!types.has(args.type)) {
-        args.notApplicable(`applies to ${[...types].join(", ")}`);
+        notApplicableWithoutStack(args, notApplicableReason);
       }
       const { config, waivers } = readConfig(definition, args.getConfig<Record<string, unknown>>());
       const resource = checked(args);
@@ -209,7 +224,7 @@ export function defineResourcePolicy<O extends ConfigOptions = Record<never, nev
   if (remediate !== undefined) {
     policy.remediateResource = withPulumiType((args: ResourceValidationArgs) => {
       if (!types.has(args.type)) {
-        args.notApplicable(`applies to ${[...types].join(", ")}`);
+        notApplicableWithoutStack(args, notApplicableReason);
       }
       const { config, waivers } = readConfig(definition, args.getConfig<Record<string, unknown>>());
       const resource = checked(args);

@@ -18,6 +18,7 @@ export { BUCKET_IDENTIFIERS, referrersOf, refersTo } from "./correlate";
 export { isOpenToEveryone, statementsOf } from "./iam-document";
 export type { Statement } from "./iam-document";
 export { tagValue } from "./tags";
+export { PERSONAL_DATA_OPTIONS, holdsPersonalData } from "./personal-data";
 export {
   UNKNOWN,
   describeValue,

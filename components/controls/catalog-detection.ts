@@ -32,6 +32,7 @@ export const detectionControls: readonly ControlDefinition[] = [
           "A GuardDuty detector (aws.guardduty.Detector, a per-account-and-region singleton: create, adopt or skip) " +
           "with aws.guardduty.DetectorFeature AI_PROTECTION and S3_DATA_EVENTS enabled, publishing findings every " +
           "15 minutes.",
+        guardrails: ["ProtectGuardDuty"],
       },
       gcp: {
         implementation:
@@ -71,6 +72,7 @@ export const detectionControls: readonly ControlDefinition[] = [
           "Security Hub (aws.securityhub.Account with default standards off and consolidated control findings; " +
           "create, adopt or skip) with aws.securityhub.StandardsSubscription to AWS Foundational Security Best " +
           "Practices, CIS AWS Foundations and NIST SP 800-53 rev 5.",
+        guardrails: ["ProtectSecurityHub", "ProtectConfig"],
       },
       gcp: {
         implementation:

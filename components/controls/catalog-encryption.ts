@@ -1,4 +1,5 @@
 import type { ControlDefinition } from "./types";
+import { AZURE_GUARDRAIL_DEFINITIONS } from "./catalog-guardrails";
 
 /** Encryption and key-management controls (SAI-ENC-01 … SAI-ENC-08). */
 export const encryptionControls: readonly ControlDefinition[] = [
@@ -33,6 +34,7 @@ export const encryptionControls: readonly ControlDefinition[] = [
           "SageMaker instance types with local NVMe instance storage encrypt that storage with an on-instance " +
           "hardware module and reject a KMS key for the volume, so the endpoint volume is not under a customer-managed key.",
         limitationCondition: "a model is served on a SageMaker instance type that has local instance storage",
+        guardrails: ["SageMakerRequireVolumeKey", "SageMakerRequireOutputKey", "S3DenyNonKmsUploads"],
       },
       gcp: {
         implementation:
@@ -41,6 +43,7 @@ export const encryptionControls: readonly ControlDefinition[] = [
           "key in the same region), on the locked log bucket (gcp.logging.ProjectBucketConfig cmekSettings) and on the " +
           "findings Pub/Sub topic (kmsKeyName). Each service agent is granted roles/cloudkms.cryptoKeyEncrypterDecrypter " +
           "before the encrypted resource is created.",
+        guardrails: ["gcp.restrictNonCmekServices", "gcp.restrictCmekCryptoKeyProjects"],
       },
       azure: {
         implementation:
@@ -53,6 +56,10 @@ export const encryptionControls: readonly ControlDefinition[] = [
           "(azure-native.operationalinsights.Cluster) with a large capacity commitment; without it, workspace data " +
           "(including Sentinel) is encrypted with Microsoft-managed keys.",
         limitationCondition: "the dedicated Log Analytics cluster is not opted in",
+        guardrails: [
+          AZURE_GUARDRAIL_DEFINITIONS.storageCustomerManagedKey,
+          AZURE_GUARDRAIL_DEFINITIONS.aiServicesCustomerManagedKey,
+        ],
       },
     },
     checkableAtDeploy: true,
@@ -130,6 +137,7 @@ export const encryptionControls: readonly ControlDefinition[] = [
           "AWS KMS cannot rotate keys in a custom key store (CloudHSM or external key store) automatically; " +
           "rotation then means creating a new key and moving the alias on a schedule, which the component reports as a gap.",
         limitationCondition: "a model's key is placed in a KMS custom key store instead of standard KMS",
+        guardrails: ["ProtectKmsKeys"],
       },
       gcp: {
         implementation:
@@ -139,11 +147,13 @@ export const encryptionControls: readonly ControlDefinition[] = [
           "Keys with EXTERNAL or EXTERNAL_VPC protection level are rotated in the external key manager, not by " +
           "Cloud KMS's rotation schedule.",
         limitationCondition: "a key is held in an external key manager (Cloud EKM)",
+        guardrails: ["custom.secureAiKmsRotationPeriod"],
       },
       azure: {
         implementation:
           "rotationPolicy on every azure-native.keyvault.Key with a rotate action 90 days after creation (P90D) and " +
           "a notify action before expiry; consumers reference the key without a version so they follow new versions.",
+        guardrails: [AZURE_GUARDRAIL_DEFINITIONS.keyRotationWithinDays],
       },
     },
     checkableAtDeploy: true,
@@ -230,6 +240,7 @@ export const encryptionControls: readonly ControlDefinition[] = [
           "without cryptographic actions, the workload roles limited by kms:ViaService, AWS services limited by " +
           "kms:GrantIsForAWSResource, CloudTrail / CloudWatch Logs / EventBridge principals limited by encryption " +
           "context or aws:SourceArn, and a break-glass role that needs MFA.",
+        guardrails: ["ProtectKmsKeys"],
       },
       gcp: {
         implementation:
@@ -316,6 +327,7 @@ export const encryptionControls: readonly ControlDefinition[] = [
         implementation:
           "deletionWindowInDays 30 on every aws.kms.Key, plus Pulumi protect / retainOnDelete on keys and aliases so " +
           "that a destroy or replacement never schedules key deletion.",
+        guardrails: ["ProtectKmsKeys"],
       },
       gcp: {
         implementation:
@@ -326,6 +338,7 @@ export const encryptionControls: readonly ControlDefinition[] = [
         implementation:
           "Key Vault with enableSoftDelete, softDeleteRetentionInDays 90 and enablePurgeProtection (irreversible), " +
           "plus Pulumi protect on vaults and keys.",
+        guardrails: [AZURE_GUARDRAIL_DEFINITIONS.keyVaultDeletionProtection],
       },
     },
     checkableAtDeploy: true,

@@ -1,4 +1,5 @@
 import type { ControlDefinition } from "./types";
+import { ORGANISATION_GUARDRAILS } from "./catalog-guardrails";
 
 /** Governance and resilience controls (SAI-GOV-01 … SAI-GOV-03, SAI-RES-01). */
 export const governanceControls: readonly ControlDefinition[] = [
@@ -107,6 +108,7 @@ export const governanceControls: readonly ControlDefinition[] = [
           "The pack only sees changes made through Pulumi; preventing console or CLI changes needs service control " +
           "policies, which are managed at organisation level.",
         limitationCondition: "resources can be changed outside Pulumi and no SCPs are in place",
+        guardrails: ORGANISATION_GUARDRAILS.aws,
       },
       gcp: {
         implementation:
@@ -116,11 +118,13 @@ export const governanceControls: readonly ControlDefinition[] = [
           "Organisation policies need organisation-policy administrator rights, which are granted only at " +
           "organisation level; without them only the pack guards Pulumi changes.",
         limitationCondition: "the deployer cannot set organisation policies",
+        guardrails: ORGANISATION_GUARDRAILS.gcp,
       },
       azure: {
         implementation:
           "The secure-ai CrossGuard policy pack, plus azure-native.authorization.PolicyAssignment of built-in deny " +
           "policies (customer-managed keys, private link, public network access) at subscription or resource-group scope.",
+        guardrails: ORGANISATION_GUARDRAILS.azure,
       },
     },
     checkableAtDeploy: false,

@@ -1,4 +1,5 @@
 import type { ControlDefinition } from "./types";
+import { ORGANISATION_GUARDRAILS } from "./catalog-guardrails";
 
 /** Identity and access controls (SAI-IAM-01 … SAI-IAM-05). */
 export const identityControls: readonly ControlDefinition[] = [
@@ -103,6 +104,7 @@ export const identityControls: readonly ControlDefinition[] = [
           "Service accounts are used through attached identities and Workload Identity Federation " +
           "(gcp.iam.WorkloadIdentityPool and WorkloadIdentityPoolProvider) for CI and cross-cloud callers; no " +
           "gcp.serviceaccount.Key is created.",
+        guardrails: ["iam.disableServiceAccountKeyCreation"],
       },
       azure: {
         implementation:
@@ -191,6 +193,7 @@ export const identityControls: readonly ControlDefinition[] = [
         limitation:
           "Creating a dedicated production account and its guardrails (AWS Organizations accounts, OUs, SCPs) is " +
           "an organisation-management task above any single stack, so the component cannot provide it.",
+        guardrails: ORGANISATION_GUARDRAILS.aws,
       },
       gcp: {
         implementation:
@@ -198,6 +201,7 @@ export const identityControls: readonly ControlDefinition[] = [
         limitation:
           "Creating a dedicated production project under its own folder and organisation policies requires " +
           "organisation-level rights the platform stack does not hold.",
+        guardrails: ORGANISATION_GUARDRAILS.gcp,
       },
       azure: {
         implementation:
@@ -205,6 +209,7 @@ export const identityControls: readonly ControlDefinition[] = [
         limitation:
           "Subscription vending and management-group placement are tenant-level operations outside the " +
           "platform component.",
+        guardrails: ORGANISATION_GUARDRAILS.azure,
       },
     },
     checkableAtDeploy: false,

@@ -30,6 +30,7 @@ export const loggingControls: readonly ControlDefinition[] = [
           "advanced event selectors for S3 data events on dataset and artifact buckets and for Bedrock and " +
           "SageMaker data events, delivered to S3 and CloudWatch Logs; Bedrock model invocation logging " +
           "(aws.bedrockmodel.InvocationLoggingConfiguration, a per-region singleton: create, adopt or skip).",
+        guardrails: ["ProtectCloudTrail"],
       },
       gcp: {
         implementation:

@@ -1,4 +1,5 @@
 import type { ControlDefinition } from "./types";
+import { AZURE_GUARDRAIL_DEFINITIONS } from "./catalog-guardrails";
 
 /** Model-protection controls (SAI-MOD-01, SAI-MOD-02). */
 export const modelControls: readonly ControlDefinition[] = [
@@ -34,6 +35,7 @@ export const modelControls: readonly ControlDefinition[] = [
           "Per-model artifact buckets (gcp.storage.Bucket) with defaultKmsKeyName set to the model's key, " +
           "publicAccessPrevention enforced and uniform bucket-level access; Vertex AI models and endpoints carry " +
           "the same key in encryptionSpec.",
+        guardrails: ["storage.publicAccessPrevention"],
       },
       azure: {
         implementation:
@@ -68,6 +70,7 @@ export const modelControls: readonly ControlDefinition[] = [
           "SageMaker models with enableNetworkIsolation and vpcConfig, invoked only through the sagemaker.runtime " +
           "and bedrock-runtime interface endpoints whose endpoint policies name the platform's models; callers " +
           "authenticate with IAM (SigV4) and the component issues no long-term Bedrock API keys.",
+        guardrails: ["SageMakerRequireVpcOrIsolation", "SageMakerDomainVpcOnly"],
       },
       gcp: {
         implementation:
@@ -79,6 +82,10 @@ export const modelControls: readonly ControlDefinition[] = [
           "AI Services / Azure OpenAI accounts with disableLocalAuth, publicNetworkAccess Disabled, network ACL " +
           "default Deny and restricted outbound access; Azure ML online endpoints with authMode AADToken and " +
           "publicNetworkAccess Disabled; access through private endpoints and Entra ID role assignments only.",
+        guardrails: [
+          AZURE_GUARDRAIL_DEFINITIONS.aiServicesPublicNetwork,
+          AZURE_GUARDRAIL_DEFINITIONS.aiServicesLocalAuth,
+        ],
       },
     },
     checkableAtDeploy: true,

@@ -1,4 +1,5 @@
 import type { ControlDefinition } from "./types";
+import { AZURE_GUARDRAIL_DEFINITIONS } from "./catalog-guardrails";
 
 /** Network-isolation controls (SAI-NET-01 … SAI-NET-05). */
 export const networkControls: readonly ControlDefinition[] = [
@@ -22,11 +23,17 @@ export const networkControls: readonly ControlDefinition[] = [
           "A dedicated aws.ec2.Vpc with workload subnets (aws.ec2.Subnet mapPublicIpOnLaunch false) whose route " +
           "tables have no internet gateway route; SageMaker domains use appNetworkAccessType VpcOnly and notebooks " +
           "directInternetAccess Disabled; models and training jobs run with vpcConfig in those subnets.",
+        guardrails: [
+          "SageMakerRequireVpcOrIsolation",
+          "SageMakerNotebookRequireVpc",
+          "SageMakerNotebookNoInternet",
+        ],
       },
       gcp: {
         implementation:
           "A custom-mode gcp.compute.Network (autoCreateSubnetworks false) with gcp.compute.Subnetwork " +
           "privateIpGoogleAccess true; Workbench instances and any VMs get no external IP (no access configs).",
+        guardrails: ["compute.vmExternalIpAccess", "ainotebooks.restrictPublicIp"],
       },
       azure: {
         implementation:
@@ -78,12 +85,18 @@ export const networkControls: readonly ControlDefinition[] = [
           "Without a VPC Service Controls perimeter, which hangs off an organisation-level access policy, Google " +
           "APIs for Cloud Storage and Cloud KMS remain reachable from the internet by callers holding valid credentials.",
         limitationCondition: "no VPC Service Controls access policy is supplied for the perimeter",
+        guardrails: ["ainotebooks.restrictPublicIp", "storage.publicAccessPrevention"],
       },
       azure: {
         implementation:
           "publicNetworkAccess Disabled and networkAcls / networkRuleSet defaultAction Deny on Storage, Key Vault, " +
           "AI Services and Azure ML; azure-native.network.PrivateEndpoint per service with privatelink DNS zones " +
           "(azure-native.privatedns.PrivateZone and zone groups).",
+        guardrails: [
+          AZURE_GUARDRAIL_DEFINITIONS.keyVaultPublicNetwork,
+          AZURE_GUARDRAIL_DEFINITIONS.storagePublicNetwork,
+          AZURE_GUARDRAIL_DEFINITIONS.aiServicesPublicNetwork,
+        ],
       },
     },
     checkableAtDeploy: true,

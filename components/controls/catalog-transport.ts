@@ -88,6 +88,7 @@ export const transportControls: readonly ControlDefinition[] = [
           "services on their supported list and need organisation-policy administrator rights.",
         limitationCondition:
           "the deployer cannot set organisation policies, or a platform service is outside the constraints' coverage",
+        guardrails: ["gcp.restrictTLSVersion", "gcp.restrictTLSCipherSuites"],
       },
       azure: {
         implementation:

@@ -56,6 +56,20 @@ export interface CloudImplementation {
    * absent means the limitation always applies and the control is a `gap` on this cloud.
    */
   limitationCondition?: string;
+  /**
+   * The organisation-level preventive guardrails of `SecureAiGuardrails` that enforce this control on this
+   * cloud, fully or in part (the guardrails' evidence reports partial or audit-only enforcement as a `gap`).
+   * One stable identifier per cloud:
+   * - AWS: the `Sid` of the service control policy statement, e.g. `ProtectKmsKeys`;
+   * - GCP: the organisation policy constraint name without the `constraints/` prefix, e.g.
+   *   `gcp.restrictNonCmekServices`, or the custom constraint `custom.secureAiKmsRotationPeriod`;
+   * - Azure: the GUID of the built-in policy definition (display names change between versions, GUIDs do not).
+   *
+   * Guardrails apply only while `SecureAiGuardrails` is deployed on the organisation; the list says which
+   * guardrail enforces the control, not that it is deployed.
+   * @default [] (no guardrail enforces the control on this cloud)
+   */
+  guardrails?: readonly string[];
 }
 
 /** One control of the catalog. */

@@ -3,6 +3,8 @@ import type { GuardrailsContext } from "./context";
 import { guardrailChildName } from "./context";
 import { guardrailStatements, packScpDocuments, type ScpPolicy } from "./aws-scp-documents";
 import type { ResolvedAwsGuardrails } from "./resolved";
+import type { ControlId } from "../controls/ids";
+import { guardrailsEnforcing } from "./enforced-controls";
 
 /** The SCPs and their attachments, by the statements each policy holds. */
 interface BuiltScp {
@@ -53,8 +55,12 @@ function createAccounts(ctx: GuardrailsContext, spec: ResolvedAwsGuardrails): or
   );
 }
 
-/** The resources (policies and their attachments) that carry any of the given statements. */
-function carrying(scps: readonly BuiltScp[], sids: readonly string[]) {
+/**
+ * The resources (policies and their attachments) that carry any statement the catalog lists for the control
+ * on AWS.
+ */
+function carrying(scps: readonly BuiltScp[], control: ControlId) {
+  const sids = guardrailsEnforcing(control, "aws");
   return scps
     .filter((scp) => scp.sids.some((sid) => sids.includes(sid)))
     .flatMap((scp) => [scp.policy, ...scp.attachments]);
@@ -75,73 +81,60 @@ function recordEvidence(
   if (accounts.length > 0) {
     evidence.implemented(
       "SAI-IAM-05",
-      [...accounts, ...carrying(scps, ["DenyLeaveOrganization"])],
+      [...accounts, ...carrying(scps, "SAI-IAM-05")],
       `dedicated accounts per environment (${spec.environmentAccounts.map((a) => a.name).join(", ")}); ${fence}`,
     );
   } else {
     evidence.gap(
       "SAI-IAM-05",
       `no account is created (environmentAccounts is empty, the default); what is enforced: ${fence}`,
-      carrying(scps, ["DenyLeaveOrganization"]),
+      carrying(scps, "SAI-IAM-05"),
     );
   }
   if (spec.denyKeyDeletion) {
-    const keys = carrying(scps, ["ProtectKmsKeys"]);
     evidence.implemented(
       "SAI-ENC-07",
-      keys,
+      carrying(scps, "SAI-ENC-07"),
       `kms:ScheduleKeyDeletion and kms:DisableKey denied except to ${spec.breakGlassRoleArns.join(", ")}`,
     );
     evidence.implemented(
       "SAI-ENC-05",
-      keys,
+      carrying(scps, "SAI-ENC-05"),
       "only the break-glass roles may delete or disable keys (preventive part of key access control)",
     );
     evidence.gap(
       "SAI-ENC-03",
       "no SCP condition key requires rotation when a key is created; kms:DisableKeyRotation is denied so " +
         "rotation that is on stays on (the policy pack checks new keys)",
-      keys,
+      carrying(scps, "SAI-ENC-03"),
     );
   }
   evidence.implemented(
     "SAI-ENC-01",
-    carrying(scps, ["S3DenyNonKmsUploads", "SageMakerRequireVolumeKey", "SageMakerRequireOutputKey"]),
+    carrying(scps, "SAI-ENC-01"),
     "S3 uploads asking for non-KMS encryption are denied (uploads without the header take the bucket default, " +
       "checked by the policy pack); SageMaker notebooks, domains and jobs need a KMS key",
   );
   evidence.implemented(
     "SAI-NET-01",
-    carrying(scps, [
-      "SageMakerRequireVpcOrIsolation",
-      "SageMakerNotebookRequireVpc",
-      "SageMakerNotebookNoInternet",
-    ]),
+    carrying(scps, "SAI-NET-01"),
     "SageMaker models and jobs need VPC subnets or network isolation; notebooks need a VPC and no direct internet",
   );
   evidence.implemented(
     "SAI-MOD-02",
-    carrying(scps, ["SageMakerRequireVpcOrIsolation", "SageMakerDomainVpcOnly"]),
+    carrying(scps, "SAI-MOD-02"),
     "SageMaker models run in a VPC or network-isolated; Studio domains are VPC-only",
   );
-  evidence.implemented(
-    "SAI-LOG-01",
-    carrying(scps, ["ProtectCloudTrail"]),
-    "CloudTrail cannot be stopped or changed",
-  );
-  evidence.implemented(
-    "SAI-DET-01",
-    carrying(scps, ["ProtectGuardDuty"]),
-    "GuardDuty cannot be deleted or changed",
-  );
+  evidence.implemented("SAI-LOG-01", carrying(scps, "SAI-LOG-01"), "CloudTrail cannot be stopped or changed");
+  evidence.implemented("SAI-DET-01", carrying(scps, "SAI-DET-01"), "GuardDuty cannot be deleted or changed");
   evidence.implemented(
     "SAI-DET-02",
-    carrying(scps, ["ProtectSecurityHub", "ProtectConfig"]),
+    carrying(scps, "SAI-DET-02"),
     "Security Hub and AWS Config cannot be disabled",
   );
   evidence.implemented(
     "SAI-GOV-03",
-    scps.flatMap((scp) => [scp.policy, ...scp.attachments]),
+    carrying(scps, "SAI-GOV-03"),
     `organization-level preventive guardrails (${scps.length} SCPs); they hold outside Pulumi too`,
   );
 }

@@ -1,4 +1,3 @@
-import type { ControlId } from "../controls/ids";
 import { type AzureGuardrailKey, builtInDefinitionId, KNOWN_AZURE_DEFINITIONS } from "./known-ids";
 import type { ResolvedAzureGuardrails } from "./resolved";
 
@@ -12,31 +11,26 @@ export interface PlannedAssignment {
   /** The effect actually assigned: the chosen one, or Audit where the definition offers no Deny. */
   effect: "Deny" | "Audit";
   parameters: Record<string, { value: string | number }>;
-  controls: readonly ControlId[];
 }
 
-const GUARDRAILS: readonly {
-  key: AzureGuardrailKey;
-  assignmentName: string;
-  controls: readonly ControlId[];
-}[] = [
-  { key: "keyVaultPublicNetwork", assignmentName: "sai-kv-no-public", controls: ["SAI-NET-02"] },
-  { key: "keyVaultDeletionProtection", assignmentName: "sai-kv-purge-protect", controls: ["SAI-ENC-07"] },
-  { key: "keyRotationWithinDays", assignmentName: "sai-kv-key-rotation", controls: ["SAI-ENC-03"] },
-  { key: "storagePublicNetwork", assignmentName: "sai-st-no-public", controls: ["SAI-NET-02"] },
-  { key: "storageCustomerManagedKey", assignmentName: "sai-st-cmk", controls: ["SAI-ENC-01"] },
-  {
-    key: "aiServicesPublicNetwork",
-    assignmentName: "sai-ai-no-public",
-    controls: ["SAI-NET-02", "SAI-MOD-02"],
-  },
-  { key: "aiServicesLocalAuth", assignmentName: "sai-ai-no-local-auth", controls: ["SAI-MOD-02"] },
-  { key: "aiServicesCustomerManagedKey", assignmentName: "sai-ai-cmk", controls: ["SAI-ENC-01"] },
+/**
+ * The assignments, by guardrail. The controls each one enforces are listed in the controls catalog
+ * (`CloudImplementation.guardrails`), by definition GUID.
+ */
+const GUARDRAILS: readonly { key: AzureGuardrailKey; assignmentName: string }[] = [
+  { key: "keyVaultPublicNetwork", assignmentName: "sai-kv-no-public" },
+  { key: "keyVaultDeletionProtection", assignmentName: "sai-kv-purge-protect" },
+  { key: "keyRotationWithinDays", assignmentName: "sai-kv-key-rotation" },
+  { key: "storagePublicNetwork", assignmentName: "sai-st-no-public" },
+  { key: "storageCustomerManagedKey", assignmentName: "sai-st-cmk" },
+  { key: "aiServicesPublicNetwork", assignmentName: "sai-ai-no-public" },
+  { key: "aiServicesLocalAuth", assignmentName: "sai-ai-no-local-auth" },
+  { key: "aiServicesCustomerManagedKey", assignmentName: "sai-ai-cmk" },
 ];
 
 /** The assignments, with each definition's effect and parameters set from the arguments. */
 export function plannedAssignments(spec: ResolvedAzureGuardrails): PlannedAssignment[] {
-  return GUARDRAILS.map(({ key, assignmentName, controls }) => {
+  return GUARDRAILS.map(({ key, assignmentName }) => {
     const definition = KNOWN_AZURE_DEFINITIONS[key];
     const effects: readonly string[] = definition.effects;
     const effect = spec.effect === "Deny" && effects.includes("Deny") ? "Deny" : "Audit";
@@ -49,7 +43,6 @@ export function plannedAssignments(spec: ResolvedAzureGuardrails): PlannedAssign
       displayName: `Secure AI: ${definition.displayName}`.slice(0, 128),
       effect,
       parameters,
-      controls,
     };
   });
 }

@@ -2,13 +2,22 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import type { ControlId } from "../controls/ids";
 import { guardrailChildName, type GuardrailsContext } from "./context";
 import { type PlannedAssignment, plannedAssignments } from "./azure-assignments";
+import { controlsWithGuardrails, guardrailsEnforcing } from "./enforced-controls";
+import { KNOWN_AZURE_DEFINITIONS } from "./known-ids";
 
-function recordControl(
-  ctx: GuardrailsContext,
-  control: ControlId,
-  built: readonly { planned: PlannedAssignment; assignment: authorization.PolicyAssignment }[],
-): void {
-  const relevant = built.filter((entry) => entry.planned.controls.includes(control));
+/** Controls whose evidence the builder words itself: they cover every assignment. */
+const ORGANISATION_WIDE: readonly ControlId[] = ["SAI-IAM-05", "SAI-GOV-03"];
+
+type BuiltAssignment = { planned: PlannedAssignment; assignment: authorization.PolicyAssignment };
+
+/** The built assignments whose definition the catalog lists for the control on Azure. */
+function enforcing(control: ControlId, built: readonly BuiltAssignment[]): BuiltAssignment[] {
+  const guids = guardrailsEnforcing(control, "azure");
+  return built.filter((entry) => guids.includes(KNOWN_AZURE_DEFINITIONS[entry.planned.key].guid));
+}
+
+function recordControl(ctx: GuardrailsContext, control: ControlId, built: readonly BuiltAssignment[]): void {
+  const relevant = enforcing(control, built);
   const resources = relevant.map((entry) => entry.assignment);
   const audited = relevant.filter((entry) => entry.planned.effect !== "Deny");
   const scope = ctx.spec.azure?.scope ?? "";
@@ -54,18 +63,17 @@ export function buildAzureGuardrails(ctx: GuardrailsContext): void {
       { parent: ctx.parent },
     ),
   }));
-  const all = built.map((entry) => entry.assignment);
   ctx.evidence.gap(
     "SAI-IAM-05",
     `no subscription is created; what is enforced: the assignments below apply to every subscription under ${spec.scope}`,
-    all,
+    enforcing("SAI-IAM-05", built).map((entry) => entry.assignment),
   );
-  for (const control of ["SAI-ENC-01", "SAI-ENC-03", "SAI-ENC-07", "SAI-NET-02", "SAI-MOD-02"] as const) {
-    recordControl(ctx, control, built);
+  for (const control of controlsWithGuardrails("azure")) {
+    if (!ORGANISATION_WIDE.includes(control)) recordControl(ctx, control, built);
   }
   ctx.evidence.implemented(
     "SAI-GOV-03",
-    all,
+    enforcing("SAI-GOV-03", built).map((entry) => entry.assignment),
     `Azure Policy assignments at ${spec.scope}; they hold outside Pulumi too`,
   );
 }

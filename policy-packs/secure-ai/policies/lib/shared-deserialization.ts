@@ -30,7 +30,9 @@ interface DeserializeModule {
  * @param requireFrom - resolves `@pulumi/policy` as the pack does. @default this module's `require`
  * @returns whether the server now shares deserialised properties.
  */
-export function shareDeserializedProperties(requireFrom: NodeJS.Require = createRequire(__filename)): boolean {
+export function shareDeserializedProperties(
+  requireFrom: NodeJS.Require = createRequire(__filename),
+): boolean {
   let deserialize: DeserializeModule;
   try {
     deserialize = requireFrom("@pulumi/policy/deserialize") as DeserializeModule;

@@ -51,12 +51,16 @@ export interface KeyOptions {
   trustStoreObjectArn?: pulumi.Input<string>;
 }
 
+/** Tag that marks the keys of high-sensitivity data, which the pack's HSM policy (SAI-ENC-04) then checks. */
+export const HIGH_SENSITIVITY_TAG = { sensitivity: "high" } as const;
+
 function createKey(
   ctx: AwsContext,
   purpose: string,
   description: string,
   tier: KeyTier,
   statements: (Statement | undefined)[],
+  highSensitivity = false,
 ): PlatformKey {
   const rotates = tier === "kms";
   const custom =
@@ -81,7 +85,7 @@ function createKey(
       bypassPolicyLockoutSafetyCheck: false,
       policy: policyJson(policyDocument(statements)),
       region: ctx.region,
-      tags: ctx.tags,
+      tags: highSensitivity ? { ...ctx.tags, ...HIGH_SENSITIVITY_TAG } : ctx.tags,
       ...custom,
     },
     ctx.opts(),
@@ -154,6 +158,7 @@ export function createKeys(ctx: AwsContext, identities: AwsIdentities, options: 
         `Dedicated key of model ${model.name} of platform ${name}`,
         tier,
         statements,
+        model.hsm,
       ),
     );
   }
@@ -168,6 +173,7 @@ export function createKeys(ctx: AwsContext, identities: AwsIdentities, options: 
       keyUseViaService("DataScientistsReadThroughS3", dataScientists, ["kms:Decrypt"], s3),
       keyUseViaService("PublishDatasets", federated, KEY_S3_ACTIONS, s3),
     ],
+    spec.anyHsm,
   );
 
   const artifactsStatements: (Statement | undefined)[] = [admin];
@@ -186,6 +192,7 @@ export function createKeys(ctx: AwsContext, identities: AwsIdentities, options: 
     `Shared model artifacts of platform ${name}`,
     dataTier,
     artifactsStatements,
+    spec.anyHsm,
   );
 
   const trailArn = regionalArn(ctx, "cloudtrail", `trail/${trailName(name)}`);
@@ -209,6 +216,7 @@ export function createKeys(ctx: AwsContext, identities: AwsIdentities, options: 
         s3,
       ),
     ],
+    spec.encryption.hsm === "all",
   );
 
   const local = spec.encryption.externalKeyStore

@@ -64,6 +64,14 @@ function lifecycleRules(ctx: AwsContext, dataClass: DataClass): s3.BucketLifecyc
   return [common, ...retention, others];
 }
 
+/** Tag that marks a store holding personal data; the pack's lifecycle policy (SAI-GOV-01) then checks it. */
+export const PERSONAL_DATA_TAG = { "personal-data": "true" } as const;
+
+/** The personal-data tag for the datasets bucket when any dataset holds personal data. */
+function personalDataTag(ctx: AwsContext, dataClass: DataClass): Partial<typeof PERSONAL_DATA_TAG> {
+  return dataClass === "datasets" && ctx.spec.datasets.some((d) => d.personalData) ? PERSONAL_DATA_TAG : {};
+}
+
 function createBucket(ctx: AwsContext, dataClass: DataClass, key: PlatformKey): PlatformBucket {
   const { name, region, tags } = ctx;
   const auditLogs = dataClass === "audit-logs";
@@ -74,7 +82,7 @@ function createBucket(ctx: AwsContext, dataClass: DataClass, key: PlatformKey): 
       forceDestroy: false,
       objectLockEnabled: auditLogs,
       region,
-      tags: { ...tags, "data-class": dataClass },
+      tags: { ...tags, "data-class": dataClass, ...personalDataTag(ctx, dataClass) },
     },
     ctx.opts(),
   );

@@ -105,7 +105,8 @@ export function buildKeys(context: AzureContext, privateEndpoints: PrivateEndpoi
           attributes: { enabled: true, exportable: false },
           rotationPolicy: rotationPolicy(spec.encryption.rotationDays),
         },
-        tags,
+        // The pack's HSM policy (SAI-ENC-04) recognises high-sensitivity keys by this tag.
+        tags: hsm ? { ...tags, sensitivity: "high" } : tags,
       },
       opts,
     );

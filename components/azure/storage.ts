@@ -165,7 +165,11 @@ export function buildStorage(
               },
             }
           : undefined,
-        tags,
+        // The pack's lifecycle policy (SAI-GOV-01) recognises personal-data accounts by this tag.
+        tags:
+          storageClass === "datasets" && spec.datasets.some((dataset) => dataset.personalData)
+            ? { ...tags, "personal-data": "true" }
+            : tags,
       },
       dependingOn(context, [keyGrant]),
     );

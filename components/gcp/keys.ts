@@ -82,7 +82,8 @@ export function buildKeys(scope: GcpScope, agents: ServiceAgents): PlatformKeys 
         },
         destroyScheduledDuration: `${DESTROY_SCHEDULED_DAYS * 86_400}s`,
         deletionPolicy: "PREVENT",
-        labels: scope.labels,
+        // The pack's HSM policy (SAI-ENC-04) recognises high-sensitivity keys by this label.
+        labels: hsm ? { ...scope.labels, sensitivity: "high" } : scope.labels,
       },
       { parent: scope.parent, retainOnDelete: true },
     );

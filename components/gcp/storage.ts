@@ -85,6 +85,10 @@ export function buildBuckets(scope: GcpScope, keys: PlatformKeys): PlatformBucke
   const datasets = bucket("datasets", keys.dataClasses.datasets, {
     versioning: { enabled: true },
     ...(lifecycleRules.length > 0 ? { lifecycleRules } : {}),
+    // The pack's lifecycle policy (SAI-GOV-01) recognises personal-data buckets by this label.
+    ...(spec.datasets.some((d) => d.personalData)
+      ? { labels: { ...scope.labels, "personal-data": "true" } }
+      : {}),
   });
   const artifacts = bucket("artifacts", keys.dataClasses.artifacts, { versioning: { enabled: true } });
   const modelArtifacts: Record<string, storage.Bucket> = {};

@@ -210,6 +210,26 @@ describe("HSM tier", () => {
     expect(built.control("SAI-ENC-03").status).toBe("implemented");
   });
 
+  it("tags the keys of high-sensitivity data sensitivity=high, for the pack's HSM policy, and no others", async () => {
+    const built = await buildAws(
+      "hsm-tag",
+      awsArgs({ models: [{ name: "ledger", sensitivity: "high" }, { name: "faq" }] }),
+    );
+    const sensitivity = (name: string) =>
+      (built.named(KEY, `hsm-tag-${name}-key`).inputs.tags as Record<string, string> | undefined)
+        ?.sensitivity;
+    // The model's own key and the data classes a high-sensitivity model uses; logs only with hsm "all".
+    expect(sensitivity("model-ledger")).toBe("high");
+    expect(sensitivity("datasets")).toBe("high");
+    expect(sensitivity("artifacts")).toBe("high");
+    expect(sensitivity("model-faq")).toBeUndefined();
+    expect(sensitivity("logs")).toBeUndefined();
+    const standard = await buildAws("std-tag", awsArgs({ models: [{ name: "faq" }] }));
+    for (const key of standard.ofType(KEY)) {
+      expect((key.inputs.tags as Record<string, string> | undefined)?.sensitivity, key.name).toBeUndefined();
+    }
+  });
+
   it("puts high-sensitivity keys in the CloudHSM key store without rotation and reports the rotation gap", async () => {
     const built = await buildAws(
       "hsm-chsm",

@@ -37,6 +37,13 @@ describe("storage", () => {
     }
   });
 
+  it("tags the datasets bucket personal-data=true (it holds a personal dataset), for the pack's lifecycle policy", () => {
+    const tags = (name: string) => built.named("aws:s3/bucket:Bucket", name).inputs.tags;
+    expect(tags("st-datasets")).toMatchObject({ "data-class": "datasets", "personal-data": "true" });
+    expect(tags("st-artifacts")).not.toHaveProperty("personal-data");
+    expect(tags("st-audit-logs")).not.toHaveProperty("personal-data");
+  });
+
   it("encrypts each bucket with its data class key, bucket keys on, SSE-C blocked", () => {
     const pairs = { datasets: "datasets", artifacts: "artifacts", "audit-logs": "logs" };
     for (const [dataClass, key] of Object.entries(pairs)) {

@@ -76,6 +76,22 @@ describe("Azure keys", () => {
     ]);
   });
 
+  it("tags exactly the HSM keys sensitivity=high, for the pack's HSM policy", () => {
+    const sensitivity = (key: { inputs: Record<string, unknown> }) =>
+      (key.inputs.tags as Record<string, string> | undefined)?.sensitivity;
+    const hsmKeys = bank
+      .ofType(KEY)
+      .filter((key) => (key.inputs.properties as { kty: string }).kty === "RSA-HSM")
+      .map((key) => key.inputs.keyName);
+    const tagged = bank
+      .ofType(KEY)
+      .filter((key) => sensitivity(key) === "high")
+      .map((key) => key.inputs.keyName);
+    expect(hsmKeys.length).toBeGreaterThan(0);
+    expect(tagged.sort()).toEqual(hsmKeys.sort());
+    expect(plain.ofType(KEY).filter((key) => sensitivity(key) !== undefined)).toEqual([]);
+  });
+
   it("rotates every key at the configured period, expires it 30 days later and notifies before expiry", () => {
     for (const [built, days] of [
       [bank, 90],

@@ -23,6 +23,12 @@ function account(storageClass: string) {
 }
 
 describe("Azure storage accounts", () => {
+  it("tags the datasets account personal-data=true (it holds personal datasets), for the pack's lifecycle policy", () => {
+    expect(account("datasets").inputs.tags).toMatchObject({ "personal-data": "true" });
+    expect(account("artifacts").inputs.tags ?? {}).not.toHaveProperty("personal-data");
+    expect(account("audit-logs").inputs.tags ?? {}).not.toHaveProperty("personal-data");
+  });
+
   it("creates the datasets, artifacts and audit-log accounts with valid, distinct names", () => {
     const names = Object.values(bank.outputs.storage);
     expect(Object.keys(bank.outputs.storage).sort()).toEqual(["artifacts", "audit-logs", "datasets"]);

@@ -68,6 +68,16 @@ describe("GCP keys", () => {
     expect(level("bank-logs")).toBe("SOFTWARE");
   });
 
+  it("labels exactly the HSM-backed keys sensitivity=high, for the pack's HSM policy", () => {
+    const sensitivity = (name: string) =>
+      (keyNamed(name).inputs.labels as Record<string, string> | undefined)?.sensitivity;
+    expect(sensitivity("bank-model-advisor")).toBe("high");
+    expect(sensitivity("bank-datasets")).toBe("high");
+    expect(sensitivity("bank-artifacts")).toBe("high");
+    expect(sensitivity("bank-model-faq")).toBeUndefined();
+    expect(sensitivity("bank-logs")).toBeUndefined();
+  });
+
   it("grants encrypter/decrypter to exactly the service agents that use each key", () => {
     const grants = built.ofType(KEY_MEMBER).map((g) => ({
       key: String(g.inputs.cryptoKeyId).split("/").pop(),

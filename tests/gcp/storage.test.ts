@@ -19,6 +19,16 @@ beforeAll(async () => {
 });
 
 describe("GCP buckets", () => {
+  it("labels the datasets bucket personal-data=true (it holds a personal dataset), for the pack's lifecycle policy", () => {
+    const labels = (name: string) =>
+      built.ofType(BUCKET).find((bucket) => bucket.name === name)?.inputs.labels as
+        Record<string, string> | undefined;
+    expect(labels("data-datasets")?.["personal-data"]).toBe("true");
+    for (const other of ["data-artifacts", "data-audit-logs", "data-model-chat"]) {
+      expect(labels(other)?.["personal-data"], other).toBeUndefined();
+    }
+  });
+
   it("creates the datasets, artifacts, audit-log and per-model buckets, all CMEK-only, private and protected", () => {
     const buckets = built.ofType(BUCKET);
     expect(buckets.map((b) => b.name).sort()).toEqual(

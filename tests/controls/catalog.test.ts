@@ -12,6 +12,14 @@ import {
   type ControlDomain,
   type FrameworkId,
 } from "../../components/controls";
+import { ORGANISATION_GUARDRAILS } from "../../components/controls/catalog-guardrails";
+import { guardrailStatements } from "../../components/guardrails/aws-scp-documents";
+import {
+  KMS_ROTATION_CONSTRAINT,
+  KNOWN_AZURE_DEFINITIONS,
+  KNOWN_GCP_CONSTRAINTS,
+} from "../../components/guardrails/known-ids";
+import { resolveGuardrails } from "../../components/guardrails/resolve";
 
 const repoRoot = path.resolve(__dirname, "../..");
 const sharedControlsFile = path.resolve(repoRoot, "../shared/controls.md");
@@ -174,5 +182,77 @@ describe("controls catalog: lookups", () => {
     expect(() => {
       (first as { title: string }).title = "changed";
     }).toThrow(TypeError);
+  });
+});
+
+/** Every identifier the guardrails module can create, per cloud (all optional guardrails switched on). */
+function knownGuardrailIds(): Record<"aws" | "gcp" | "azure", ReadonlySet<string>> {
+  const spec = resolveGuardrails({
+    cloud: "aws",
+    aws: {
+      targetIds: ["ou-ab12-cd34ef56"],
+      breakGlassRoleArns: ["arn:aws:iam::*:role/BreakGlass"],
+      denyKeyDeletion: true,
+      allowedRegions: ["eu-west-1"],
+    },
+  });
+  if (!spec.aws) throw new Error("the AWS guardrails did not resolve");
+  return {
+    aws: new Set(guardrailStatements(spec.aws).map((statement) => statement.Sid)),
+    gcp: new Set([
+      ...KNOWN_GCP_CONSTRAINTS.map((constraint) => constraint.name),
+      KMS_ROTATION_CONSTRAINT.name,
+    ]),
+    azure: new Set(Object.values(KNOWN_AZURE_DEFINITIONS).map((definition) => definition.guid)),
+  };
+}
+
+/** The entries of a `guardrails` list that the guardrails module does not know, and its duplicates. */
+function unknownGuardrails(known: ReadonlySet<string>, listed: readonly string[]): string[] {
+  return listed.filter((id, index) => !known.has(id) || listed.indexOf(id) !== index);
+}
+
+describe("controls catalog: organisation guardrails", () => {
+  const known = knownGuardrailIds();
+
+  it.each(controlCatalog.map((c) => [c.id, c] as const))("%s names only known guardrails", (id, control) => {
+    for (const cloud of ["aws", "gcp", "azure"] as const) {
+      expect(
+        unknownGuardrails(known[cloud], control.clouds[cloud].guardrails ?? []),
+        `${id} ${cloud}`,
+      ).toEqual([]);
+    }
+  });
+
+  it("rejects a misspelt or repeated identifier", () => {
+    expect(unknownGuardrails(known.aws, ["ProtectCloudtrail"])).toEqual(["ProtectCloudtrail"]);
+    expect(unknownGuardrails(known.gcp, ["constraints/gcp.restrictTLSVersion"])).toEqual([
+      "constraints/gcp.restrictTLSVersion",
+    ]);
+    expect(
+      unknownGuardrails(known.azure, ["Azure Key Vault should disable public network access"]),
+    ).toHaveLength(1);
+    expect(unknownGuardrails(known.aws, ["ProtectKmsKeys", "ProtectKmsKeys"])).toEqual(["ProtectKmsKeys"]);
+  });
+
+  it("lists every guardrail the module knows, all of them under SAI-IAM-05 and SAI-GOV-03", () => {
+    for (const cloud of ["aws", "gcp", "azure"] as const) {
+      expect([...ORGANISATION_GUARDRAILS[cloud]].sort(), cloud).toEqual([...known[cloud]].sort());
+      expect(getControl("SAI-IAM-05").clouds[cloud].guardrails, cloud).toEqual(
+        ORGANISATION_GUARDRAILS[cloud],
+      );
+      expect(getControl("SAI-GOV-03").clouds[cloud].guardrails, cloud).toEqual(
+        ORGANISATION_GUARDRAILS[cloud],
+      );
+    }
+  });
+
+  it("names the Azure definitions by GUID and the GCP constraints without the constraints/ prefix", () => {
+    const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    for (const control of controlCatalog) {
+      for (const id of control.clouds.azure.guardrails ?? []) expect(id, control.id).toMatch(guid);
+      for (const id of control.clouds.gcp.guardrails ?? [])
+        expect(id, control.id).not.toMatch(/^constraints\//);
+    }
   });
 });

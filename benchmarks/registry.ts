@@ -5,6 +5,17 @@
 import { analyzerBenchmark } from "./analyzer";
 import { engineBenchmark } from "./engine";
 import type { Benchmark } from "./lib/benchmark";
+import { overheadBenchmark } from "./overhead";
+import { policyEvaluationBenchmark } from "./policy-evaluation";
+import { scaleBenchmark } from "./scale";
+import { startupBenchmark } from "./startup";
 
 /** The benchmarks, in run order. */
-export const benchmarks: readonly Benchmark[] = [engineBenchmark, analyzerBenchmark];
+export const benchmarks: readonly Benchmark[] = [
+  startupBenchmark,
+  engineBenchmark,
+  overheadBenchmark,
+  analyzerBenchmark,
+  policyEvaluationBenchmark,
+  scaleBenchmark,
+];

@@ -20,7 +20,7 @@ const ALLOWED = [
   /^dist\/policy-packs\//,
   /^dist\/preflight\//,
   /^bin\//,
-  /^policy-packs\/secure-ai\/(PulumiPolicy\.yaml|package\.json)$/,
+  /^policy-packs\/secure-ai\/(PulumiPolicy\.yaml|package\.json|README\.md)$/,
   /^package\.json$/,
   /^README\.md$/,
   /^LICENSE$/,

@@ -66,8 +66,8 @@ export function recordIdentityAndGovernanceEvidence(
       ? "per-control evidence in the controls output; Security Hub standards assess the account continuously"
       : "per-control evidence in the controls output",
   );
-  evidence.notApplicable(
+  evidence.gap(
     "SAI-GOV-03",
-    "enforced at deploy time by the secure-ai policy pack (pulumi preview --policy-pack policy-packs/secure-ai), not by the component",
+    "deploy-time guardrails are the secure-ai policy pack: they apply when the stack runs with it (pulumi preview/up --policy-pack policy-packs/secure-ai, a Pulumi Cloud policy group, or secure-ai check), which the component cannot switch on itself",
   );
 }

@@ -301,6 +301,10 @@ export function buildStorage(
     [accounts["audit-logs"].account],
     `audit-log account: version-level immutability for ${spec.logging.auditLockDays} days (policy unlocked: lock it once validated, locking is irreversible); Log Analytics tables are append-only`,
   );
+  evidence.gap(
+    "SAI-LOG-02",
+    "Azure Monitor produces no signed digest of exported logs, so their integrity cannot be validated cryptographically; the immutability policy is created unlocked, so an account owner can still shorten or remove it until it is locked",
+  );
   if (lifecycle) {
     evidence.implemented(
       "SAI-GOV-01",

@@ -152,7 +152,12 @@ export const encryptionControls: readonly ControlDefinition[] = [
       azure: {
         implementation:
           "rotationPolicy on every azure-native.keyvault.Key with a rotate action 90 days after creation (P90D) and " +
-          "a notify action before expiry; consumers reference the key without a version so they follow new versions.",
+          "a notify action before expiry; Storage and Azure OpenAI reference the key without a version so they " +
+          "follow new versions.",
+        limitation:
+          "Azure ML workspaces take a versioned key identifier: Key Vault rotates the key, but the workspace keeps " +
+          "encrypting with the pinned version until it is updated to the new one.",
+        limitationCondition: 'a model is served by Azure ML (serving: "ml")',
         guardrails: [AZURE_GUARDRAIL_DEFINITIONS.keyRotationWithinDays],
       },
     },

@@ -1,6 +1,13 @@
 import type { ControlDefinition } from "./types";
 import { ORGANISATION_GUARDRAILS } from "./catalog-guardrails";
 
+/** Why SAI-GOV-03 is a gap on every cloud: the component cannot turn its own deploy-time guard on. */
+const PACK_NOT_SWITCHED_ON =
+  "The component cannot switch the secure-ai policy pack on for its own stack: the pack applies only when the " +
+  "stack runs with it (pulumi preview/up --policy-pack, a Pulumi Cloud policy group, or secure-ai check), it sees " +
+  "only changes made through Pulumi, and the organisation guardrails are a separate component (SecureAiGuardrails) " +
+  "deployed with organisation-level rights.";
+
 /** Governance and resilience controls (SAI-GOV-01 … SAI-GOV-03, SAI-RES-01). */
 export const governanceControls: readonly ControlDefinition[] = [
   {
@@ -102,28 +109,27 @@ export const governanceControls: readonly ControlDefinition[] = [
     clouds: {
       aws: {
         implementation:
-          "The secure-ai CrossGuard policy pack runs on every preview and update (and offline in secure-ai check) " +
-          "with mandatory policies for CMEK, TLS 1.3 ingress and private endpoints.",
-        limitation:
-          "The pack only sees changes made through Pulumi; preventing console or CLI changes needs service control " +
-          "policies, which are managed at organisation level.",
-        limitationCondition: "resources can be changed outside Pulumi and no SCPs are in place",
+          "The secure-ai CrossGuard policy pack enforces CMEK, TLS 1.3 ingress and private endpoints with mandatory " +
+          "policies on every preview and update run with it, and offline in secure-ai check; SecureAiGuardrails adds " +
+          "service control policies at organisation level.",
+        limitation: PACK_NOT_SWITCHED_ON,
         guardrails: ORGANISATION_GUARDRAILS.aws,
       },
       gcp: {
         implementation:
-          "The secure-ai CrossGuard policy pack, plus project organisation policies (gcp.orgpolicy.Policy) such as " +
-          "gcp.restrictNonCmekServices when the deployer may set them.",
-        limitation:
-          "Organisation policies need organisation-policy administrator rights, which are granted only at " +
-          "organisation level; without them only the pack guards Pulumi changes.",
-        limitationCondition: "the deployer cannot set organisation policies",
+          "The secure-ai CrossGuard policy pack enforces CMEK, TLS 1.3 ingress and private endpoints with mandatory " +
+          "policies on every preview and update run with it, and offline in secure-ai check; SecureAiGuardrails adds " +
+          "organisation policies (such as gcp.restrictNonCmekServices) at organisation or folder level.",
+        limitation: PACK_NOT_SWITCHED_ON,
         guardrails: ORGANISATION_GUARDRAILS.gcp,
       },
       azure: {
         implementation:
-          "The secure-ai CrossGuard policy pack, plus azure-native.authorization.PolicyAssignment of built-in deny " +
-          "policies (customer-managed keys, private link, public network access) at subscription or resource-group scope.",
+          "The secure-ai CrossGuard policy pack enforces CMEK, TLS 1.3 ingress and private endpoints with mandatory " +
+          "policies on every preview and update run with it, and offline in secure-ai check; SecureAiGuardrails " +
+          "assigns built-in deny policies (customer-managed keys, private link, public network access) at " +
+          "management-group or subscription scope.",
+        limitation: PACK_NOT_SWITCHED_ON,
         guardrails: ORGANISATION_GUARDRAILS.azure,
       },
     },

@@ -77,20 +77,22 @@ export const loggingControls: readonly ControlDefinition[] = [
       },
       gcp: {
         implementation:
-          "Audit logs are routed to a log bucket with locked retention (gcp.logging.ProjectBucketConfig locked " +
-          "true, irreversible) and, for exports, a Cloud Storage bucket with a locked retention policy.",
+          "Audit logs are routed to a CMEK log bucket with locked retention (gcp.logging.ProjectBucketConfig locked " +
+          "true, irreversible) and archived to a Cloud Storage bucket with a locked retention policy (write once).",
         limitation:
           "Cloud Logging offers no signed digest or hash chain comparable to CloudTrail log file validation; logs " +
           "are immutable through locked retention but their integrity cannot be validated cryptographically.",
       },
       azure: {
         implementation:
-          "Logs are kept in the Log Analytics workspace (records cannot be edited) and exported to a storage " +
-          "container with a locked time-based immutability policy (azure-native.storage.BlobContainerImmutabilityPolicy).",
+          "Logs are kept in the Log Analytics workspace (records cannot be edited) and archived to a dedicated " +
+          "audit-log storage account created with version-level immutability (immutableStorageWithVersioning, a " +
+          "time-based policy of logging.auditLockDays that also covers the containers Azure Monitor creates).",
         limitation:
           "Azure Monitor produces no signed digests for exported logs, so integrity is protected by immutability " +
-          "and access control but cannot be validated cryptographically; workspace data can still be purged by a " +
-          "holder of the Data Purger role.",
+          "and access control but cannot be validated cryptographically; the immutability policy is created " +
+          "unlocked (locking is irreversible, so it is left to the operator once validated), and workspace data can " +
+          "still be purged by a holder of the Data Purger role.",
       },
     },
     checkableAtDeploy: true,
@@ -115,9 +117,14 @@ export const loggingControls: readonly ControlDefinition[] = [
     clouds: {
       aws: {
         implementation:
-          "CloudTrail and invocation logs land in the KMS-encrypted log bucket with event notifications for SIEM " +
-          "pull (Chronicle feeds, Sentinel's AWS connector), and an aws.cloudwatch.LogSubscriptionFilter streams " +
-          "the trail's log group to a user-supplied destination.",
+          "CloudTrail events land in the KMS-encrypted audit bucket and the trail's log group; with logging.siem " +
+          '"export", an aws.cloudwatch.LogSubscriptionFilter streams that log group to the given destination ' +
+          "(Kinesis, Firehose, Lambda or a CloudWatch Logs destination ARN).",
+        limitation:
+          "AWS has no native SIEM the component can onboard: unless an export destination is given, audit events " +
+          "only wait in the audit bucket and log group for Security Lake or a SIEM's AWS connector to collect, " +
+          "which the component does not set up.",
+        limitationCondition: 'logging.siem is not "export" (the default "native" ships nothing on AWS)',
       },
       gcp: {
         implementation:

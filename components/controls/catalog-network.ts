@@ -23,6 +23,10 @@ export const networkControls: readonly ControlDefinition[] = [
           "A dedicated aws.ec2.Vpc with workload subnets (aws.ec2.Subnet mapPublicIpOnLaunch false) whose route " +
           "tables have no internet gateway route; SageMaker domains use appNetworkAccessType VpcOnly and notebooks " +
           "directInternetAccess Disabled; models and training jobs run with vpcConfig in those subnets.",
+        limitation:
+          "In a network the platform did not create, it cannot see or change the subnets' routes and public IP " +
+          "settings, so whether workloads are private is not verified.",
+        limitationCondition: "the platform deploys into an existing network (network.existing)",
         guardrails: [
           "SageMakerRequireVpcOrIsolation",
           "SageMakerNotebookRequireVpc",
@@ -40,6 +44,10 @@ export const networkControls: readonly ControlDefinition[] = [
           "A virtual network whose subnets (azure-native.network.Subnet) are created with defaultOutboundAccess false " +
           "and no public IP resources; Azure ML workspaces use a managed network with isolationMode " +
           "AllowOnlyApprovedOutbound.",
+        limitation:
+          "In a network the platform did not create, the subnets' NSGs and outbound access are managed outside the " +
+          "platform and not verified by it.",
+        limitationCondition: "the platform deploys into an existing network (network.existing)",
       },
     },
     checkableAtDeploy: true,
@@ -71,10 +79,14 @@ export const networkControls: readonly ControlDefinition[] = [
     clouds: {
       aws: {
         implementation:
-          "Interface VPC endpoints (aws.ec2.VpcEndpoint, privateDnsEnabled) for bedrock, bedrock-runtime, " +
-          "sagemaker.api, sagemaker.runtime, kms, logs and sts with endpoint policies, and an S3 gateway endpoint " +
-          "limited to the platform buckets; every bucket has all four public access block settings on; bucket and " +
-          "key policies deny use that does not arrive through the platform's endpoints (aws:SourceVpce).",
+          "Interface VPC endpoints (aws.ec2.VpcEndpoint, privateDnsEnabled) for kms, sts and logs, plus " +
+          "sagemaker.api and sagemaker.runtime or bedrock-runtime for the serving in use, and an S3 gateway endpoint " +
+          "on the private route table; endpoint policies admit only principals (and, for S3, resources) of the " +
+          "platform's account; every bucket has all four public access block settings on.",
+        limitation:
+          "S3, KMS, SageMaker and Bedrock keep their public regional API endpoints, reachable from the internet by " +
+          "callers with valid IAM credentials; the component adds no aws:SourceVpce conditions to bucket and key " +
+          "policies, so confining use to the platform's endpoints needs such conditions or organisation SCPs.",
       },
       gcp: {
         implementation:
@@ -82,9 +94,9 @@ export const networkControls: readonly ControlDefinition[] = [
           "with private DNS; Vertex AI endpoints with privateServiceConnectConfig.enablePrivateServiceConnect and a " +
           "project allow-list; buckets with publicAccessPrevention enforced and uniform bucket-level access.",
         limitation:
-          "Without a VPC Service Controls perimeter, which hangs off an organisation-level access policy, Google " +
-          "APIs for Cloud Storage and Cloud KMS remain reachable from the internet by callers holding valid credentials.",
-        limitationCondition: "no VPC Service Controls access policy is supplied for the perimeter",
+          "The component creates no VPC Service Controls perimeter (it hangs off an organisation-level access " +
+          "policy), so the Google APIs for Cloud Storage and Cloud KMS remain reachable from the internet by callers " +
+          "holding valid credentials.",
         guardrails: ["ainotebooks.restrictPublicIp", "storage.publicAccessPrevention"],
       },
       azure: {
@@ -146,6 +158,10 @@ export const networkControls: readonly ControlDefinition[] = [
           "Network security groups (azure-native.network.NetworkSecurityGroup) whose SecurityRule set ends in " +
           "explicit deny-all rules ahead of Azure's permissive defaults, with allows only for HTTPS to private " +
           "endpoints and the gateway subnet.",
+        limitation:
+          "In a network the platform did not create, the subnets' NSGs are managed outside the platform and not " +
+          "verified by it.",
+        limitationCondition: "the platform deploys into an existing network (network.existing)",
       },
     },
     checkableAtDeploy: true,
@@ -173,17 +189,27 @@ export const networkControls: readonly ControlDefinition[] = [
           "An aws.ec2.NetworkAcl associated with the private subnets, with aws.ec2.NetworkAclRule entries that allow " +
           "HTTPS and return traffic inside the VPC CIDR and deny everything else, as a stateless second layer under " +
           "the security groups.",
+        limitation:
+          "In a network the platform did not create, subnet network ACLs belong to the network's owner and are not " +
+          "managed or verified by the platform.",
+        limitationCondition: "the platform deploys into an existing network (network.existing)",
       },
       gcp: {
         implementation:
-          "GCP has no subnet ACL; the component adds a network firewall policy (gcp.compute.NetworkFirewallPolicy " +
-          "with rules and an association) whose rules are scoped to the subnet ranges, enforced before the VPC " +
-          "firewall rules (network networkFirewallPolicyEnforcementOrder BEFORE_CLASSIC_FIREWALL), as the second layer.",
+          "The VPC firewall rules of SAI-NET-03 (gcp.compute.Firewall: deny-all ingress and egress, narrow HTTPS " +
+          "allows), enforced at every VM interface, are the only filtering layer the component creates.",
+        limitation:
+          "Google Cloud has no subnet-level filter (no network ACL or NSG on a subnet); a second, independent layer " +
+          "needs a hierarchical firewall policy at folder or organisation level, outside the project's stack.",
       },
       azure: {
         implementation:
           "A network security group associated with every platform subnet (Subnet networkSecurityGroup), in " +
           "addition to the rules on individual workloads.",
+        limitation:
+          "In a network the platform did not create, the subnets' NSGs are managed outside the platform and not " +
+          "verified by it.",
+        limitationCondition: "the platform deploys into an existing network (network.existing)",
       },
     },
     checkableAtDeploy: true,

@@ -260,7 +260,11 @@ function recordAuditEvidence(
   evidence.implemented(
     "SAI-LOG-02",
     [trail.logBucket, buckets.auditLogs, ...trail.sinks],
-    "locked CMEK log bucket and a Cloud Storage archive with a locked retention policy (write once): entries cannot be changed or deleted before they expire; Google Cloud offers no signed digest of log files, integrity rests on the locks",
+    "locked CMEK log bucket and a Cloud Storage archive with a locked retention policy (write once): entries cannot be changed or deleted before they expire",
+  );
+  evidence.gap(
+    "SAI-LOG-02",
+    "Google Cloud offers no signed digest of log files: integrity rests on the locks and cannot be validated cryptographically",
   );
   evidence.implemented(
     "SAI-ENC-01",

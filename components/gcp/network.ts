@@ -239,6 +239,11 @@ function recordNetworkEvidence(
     [parts.googleApis],
     "Google APIs (Cloud KMS, Storage, Vertex AI) reached through a Private Service Connect endpoint",
   );
+  evidence.gap(
+    "SAI-NET-02",
+    "no VPC Service Controls perimeter (it needs an organisation-level access policy): the Google APIs for Cloud Storage and Cloud KMS stay reachable from the internet by callers with valid credentials",
+    [parts.googleApis],
+  );
   evidence.implemented(
     "SAI-NET-03",
     parts.firewalls,

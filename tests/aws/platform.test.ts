@@ -76,7 +76,7 @@ describe("default platform evidence", () => {
       "SAI-MOD-02": "implemented",
       "SAI-GOV-01": "not-applicable",
       "SAI-GOV-02": "implemented",
-      "SAI-GOV-03": "not-applicable",
+      "SAI-GOV-03": "gap",
       "SAI-RES-01": "implemented",
     });
     for (const entry of built.controls) {

@@ -32,7 +32,7 @@ const EXPECTED_STATUS: Readonly<Record<(typeof CONTROL_IDS)[number], string>> = 
   "SAI-IAM-04": "gap",
   "SAI-IAM-05": "gap",
   "SAI-LOG-01": "implemented",
-  "SAI-LOG-02": "implemented",
+  "SAI-LOG-02": "gap",
   "SAI-LOG-03": "implemented",
   "SAI-LOG-04": "implemented",
   "SAI-DET-01": "implemented",

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import * as serverModule from "@pulumi/policy/server";
 import type { Policy } from "@pulumi/policy";
 import { policies, type SecureAiPolicy } from "../../policy-packs/secure-ai/policies";
+import { defineResourcePolicy, get } from "../../policy-packs/secure-ai/policies/lib";
 import type { RecordedResource } from "../../preflight/model";
 import { encodeProperties } from "../../preflight/analyzer/wire-values";
 import { capturePlatform } from "./support/capture";
@@ -108,6 +109,33 @@ const resourcePolicies = policies.filter((policy) => "validateResource" in polic
 const stackPolicies = policies.filter((policy) => "validateStack" in policy);
 
 describe(`policy robustness (${FUZZ_RUNS} fuzz cases per policy)`, () => {
+  it("can fail: a policy that throws on odd input is caught, through the crash net and without it", async () => {
+    const fragile = defineResourcePolicy({
+      name: "aws-kms-key-require-fixture",
+      cloud: "aws",
+      controls: ["SAI-ENC-01"],
+      description: "A deliberately fragile fixture policy.",
+      enforcementLevel: "mandatory",
+      resourceTypes: ["aws:kms/key:Key"],
+      validate: ({ props }) => {
+        (get(props, "description") as string).toUpperCase();
+      },
+    });
+    const request = analyzeRequest(
+      { urn: urnOf("aws:kms/key:Key", "k"), type: "aws:kms/key:Key", name: "k" },
+      {},
+    );
+    const caught = failures(diagnosticsOf(await invoke(packHandlers([fragile]).analyze, request)));
+    expect(caught).toHaveLength(1);
+    const raw = {
+      ...fragile,
+      validateResource: () => {
+        throw new TypeError("boom");
+      },
+    };
+    await expect(invoke(packHandlers([raw]).analyze, request)).rejects.toThrow(/boom/);
+  });
+
   it("covers every policy of the pack", () => {
     expect(resourcePolicies.length + stackPolicies.length).toBe(policies.length);
     expect(policies.length).toBeGreaterThan(50);

@@ -60,6 +60,12 @@ export function buildAuditSink(context: AzureContext, auditAccountId: pulumi.Inp
     },
     opts,
   );
+  context.evidence.gap(
+    "SAI-ENC-01",
+    "the Log Analytics workspace (and Sentinel on it) is encrypted with Microsoft-managed keys: a customer-managed " +
+      "key needs a dedicated Log Analytics cluster with a capacity commitment, which the platform does not create",
+    [workspace],
+  );
   const exportRule = spec.logging.siem === "export" ? spec.logging.siemDestination : undefined;
   const diagnosticSettings: monitor.DiagnosticSetting[] = [];
   const diagnose = (target: DiagnosedResource): monitor.DiagnosticSetting => {

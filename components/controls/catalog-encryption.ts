@@ -55,7 +55,6 @@ export const encryptionControls: readonly ControlDefinition[] = [
           "Log Analytics only accepts a customer-managed key on a dedicated cluster " +
           "(azure-native.operationalinsights.Cluster) with a large capacity commitment; without it, workspace data " +
           "(including Sentinel) is encrypted with Microsoft-managed keys.",
-        limitationCondition: "the dedicated Log Analytics cluster is not opted in",
         guardrails: [
           AZURE_GUARDRAIL_DEFINITIONS.storageCustomerManagedKey,
           AZURE_GUARDRAIL_DEFINITIONS.aiServicesCustomerManagedKey,

@@ -10,7 +10,7 @@ const ACTIVITY_LOG = "azure-native:monitor:SubscriptionDiagnosticSetting";
 
 /** The status every control has for the fully featured bank platform with default singletons. */
 const EXPECTED_STATUS: Readonly<Record<(typeof CONTROL_IDS)[number], string>> = {
-  "SAI-ENC-01": "implemented",
+  "SAI-ENC-01": "gap",
   "SAI-ENC-02": "implemented",
   "SAI-ENC-03": "gap", // Azure ML pins key versions
   "SAI-ENC-04": "implemented",
@@ -86,9 +86,10 @@ describe("Azure control evidence", () => {
     expect(bank.control("SAI-TLS-02").note).toMatch(/Key Vault has no minimum-TLS setting/);
     expect(bank.control("SAI-TLS-02").note).toMatch(/Azure OpenAI has no minimum-TLS setting/);
     expect(bank.control("SAI-IAM-04").note).toMatch(/Conditional Access/);
+    expect(bank.control("SAI-ENC-01").note).toMatch(/Log Analytics workspace .* Microsoft-managed keys/);
   });
 
-  it("points implemented controls at the URNs of their resources", () => {
+  it("points controls at the URNs of their resources", () => {
     const enc01 = bank.control("SAI-ENC-01");
     expect(
       enc01.resources.some((urn) => urn.includes("azure-native:storage:StorageAccount::bank-datasets")),

@@ -98,6 +98,7 @@ const SHARED_REASON: Readonly<Record<Cloud, Readonly<Partial<Record<ControlId, R
     "SAI-GOV-03": /policy pack/,
   },
   azure: {
+    "SAI-ENC-01": /dedicated Log Analytics cluster|dedicated cluster/,
     "SAI-ENC-08": /Managed HSM/,
     "SAI-TLS-02": /Azure Storage/,
     "SAI-IAM-04": /Conditional Access/,

@@ -62,6 +62,19 @@ export function createAwsContext(context: BackendContext): AwsContext {
   };
 }
 
+/**
+ * Options for a stateful child (a key, a bucket and the settings that guard its data, a log group): the
+ * component as parent plus `retainOnDelete`, so that `pulumi destroy` or a replacement leaves it in the account
+ * (nothing lost) and the stack simply forgets it. Not `protect`: a protected child makes every destroy of the
+ * platform fail until it is unprotected, which is the user's call through the platform's own `opts`.
+ */
+export function retainedOpts(
+  ctx: AwsContext,
+  extra?: pulumi.CustomResourceOptions,
+): pulumi.CustomResourceOptions {
+  return ctx.opts({ ...extra, retainOnDelete: true });
+}
+
 /** `arn:<partition>:<service>:<region>:<account>:<resource>` for the platform's region and account. */
 export function regionalArn(ctx: AwsContext, service: string, resource: string): pulumi.Output<string> {
   return pulumi.interpolate`arn:${ctx.partition}:${service}:${ctx.region}:${ctx.accountId}:${resource}`;

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import * as kms from "@pulumi/aws/kms";
-import { type AwsContext, regionalArn, regionalService } from "./context";
+import { type AwsContext, regionalArn, regionalService, retainedOpts } from "./context";
 import { AWS_DEFAULTS } from "./defaults";
 import type { AwsIdentities } from "./identity";
 import { childName, findingsTopicName, keyAlias, logGroupPrefix, trailName } from "./naming";
@@ -88,7 +88,9 @@ function createKey(
       tags: highSensitivity ? { ...ctx.tags, ...HIGH_SENSITIVITY_TAG } : ctx.tags,
       ...custom,
     },
-    ctx.opts(),
+    // Retained: a destroy or replacement never schedules the key's deletion. The alias is not retained, so a
+    // redeploy can create it again; the key stays findable by its description.
+    retainedOpts(ctx),
   );
   const alias = new kms.Alias(
     childName(ctx.name, purpose.replace(/\//g, "-"), "key-alias"),
@@ -294,7 +296,7 @@ export function recordKeyEvidence(ctx: AwsContext, keys: AwsKeys): void {
   evidence.implemented(
     "SAI-ENC-07",
     resources,
-    `${AWS_DEFAULTS.keyDeletionWindowDays}-day deletion window on every key, deletion scheduling alarmed (SAI-LOG-04); add the Pulumi "protect" option to the platform to block destroys`,
+    `${AWS_DEFAULTS.keyDeletionWindowDays}-day deletion window on every key, deletion scheduling alarmed (SAI-LOG-04), keys retained on destroy (Pulumi retainOnDelete); add the Pulumi "protect" option to the platform to block destroys`,
   );
   if (keys.local) {
     evidence.implemented(

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import * as s3 from "@pulumi/aws/s3";
-import type { AwsContext } from "./context";
+import { type AwsContext, retainedOpts } from "./context";
 import { AWS_DEFAULTS } from "./defaults";
 import type { PlatformKey } from "./keys";
 import { childName } from "./naming";
@@ -84,9 +84,11 @@ function createBucket(ctx: AwsContext, dataClass: DataClass, key: PlatformKey): 
       region,
       tags: { ...tags, "data-class": dataClass, ...personalDataTag(ctx, dataClass) },
     },
-    ctx.opts(),
+    retainedOpts(ctx),
   );
-  const opts = ctx.opts();
+  // The settings that guard the bucket's data are retained with it: deleting them would suspend versioning,
+  // drop the public access block and stop the lifecycle rules that expire personal data on a kept bucket.
+  const opts = retainedOpts(ctx);
   const encryption = new s3.BucketServerSideEncryptionConfiguration(
     childName(name, dataClass, "encryption"),
     {
@@ -127,7 +129,7 @@ function createBucket(ctx: AwsContext, dataClass: DataClass, key: PlatformKey): 
   const lifecycle = new s3.BucketLifecycleConfiguration(
     childName(name, dataClass, "lifecycle"),
     { bucket: bucket.id, region, rules: lifecycleRules(ctx, dataClass) },
-    ctx.opts({ dependsOn: [versioning] }),
+    retainedOpts(ctx, { dependsOn: [versioning] }),
   );
   const objectLock = auditLogs
     ? new s3.BucketObjectLockConfiguration(
@@ -137,7 +139,7 @@ function createBucket(ctx: AwsContext, dataClass: DataClass, key: PlatformKey): 
           region,
           rule: { defaultRetention: { mode: "COMPLIANCE", days: ctx.spec.logging.auditLockDays } },
         },
-        ctx.opts({ dependsOn: [versioning] }),
+        retainedOpts(ctx, { dependsOn: [versioning] }),
       )
     : undefined;
   return { bucket, encryption, publicAccessBlock, ownership, versioning, lifecycle, objectLock };
@@ -170,8 +172,8 @@ export function attachBucketPolicy(
       region: ctx.region,
       policy: policyJson(policyDocument([...bucketTransportStatements(arn), ...extraStatements(arn)])),
     },
-    // The public access block must exist first, so the policy is evaluated against it.
-    ctx.opts({ dependsOn: [target.publicAccessBlock] }),
+    // The public access block must exist first, so the policy is evaluated against it. Retained with the bucket.
+    retainedOpts(ctx, { dependsOn: [target.publicAccessBlock] }),
   );
   return target.policy;
 }
@@ -193,7 +195,7 @@ export function recordStorageEvidence(ctx: AwsContext, storage: AwsStorage): voi
   evidence.implemented(
     "SAI-RES-01",
     buckets.flatMap((b) => [b.bucket, b.versioning, b.objectLock]),
-    "versioning on every bucket, forceDestroy off, compliance-mode object lock on audit logs",
+    "versioning on every bucket, forceDestroy off, compliance-mode object lock on audit logs, buckets and their settings retained on destroy (Pulumi retainOnDelete)",
   );
   evidence.implemented(
     "SAI-MOD-01",

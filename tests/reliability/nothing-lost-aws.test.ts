@@ -1,8 +1,7 @@
 /**
  * Nothing lost, AWS: every stateful resource the backend creates (KMS keys, S3 buckets, CloudWatch log
- * groups) and the protection it carries against deletion and overwrite. `it.fails` marks a protection the
- * controls catalog promises (SAI-ENC-07, SAI-RES-01) that the backend does not set yet: it passes while the
- * gap exists and fails once the backend closes it, so the marker must then be removed.
+ * groups) and the protection it carries against deletion and overwrite, as the controls catalog promises
+ * (SAI-ENC-07, SAI-RES-01).
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { RecordedResource } from "../../preflight/model";
@@ -91,19 +90,28 @@ describe("AWS nothing lost", () => {
     }
   });
 
-  it.fails("FINDING: keys carry Pulumi protect or retainOnDelete (SAI-ENC-07 promises it)", () => {
+  it("keys carry Pulumi protect or retainOnDelete (SAI-ENC-07)", () => {
     for (const key of platform.ofType(KEY)) {
       expect(key.options.protect || key.options.retainOnDelete, key.name).toBe(true);
     }
   });
 
-  it.fails("FINDING: buckets carry Pulumi protect or retainOnDelete (SAI-RES-01 promises it)", () => {
+  it("buckets carry Pulumi protect or retainOnDelete (SAI-RES-01)", () => {
     for (const bucket of platform.ofType(BUCKET)) {
       expect(bucket.options.protect || bucket.options.retainOnDelete, bucket.name).toBe(true);
     }
   });
 
-  it.fails("FINDING: log groups set deletionProtectionEnabled (SAI-RES-01 promises it)", () => {
+  it("the settings that guard a kept bucket's data are kept with it (versioning, access block, lifecycle)", () => {
+    for (const bucket of platform.ofType(BUCKET)) {
+      for (const setting of ["versioning", "public-access-block", "lifecycle", "encryption", "policy"]) {
+        expect(companion(bucket, setting).options.retainOnDelete, `${bucket.name} ${setting}`).toBe(true);
+      }
+    }
+    expect(companion(bucketNamed("audit-logs"), "object-lock").options.retainOnDelete).toBe(true);
+  });
+
+  it("log groups set deletionProtectionEnabled (SAI-RES-01)", () => {
     for (const group of platform.ofType(LOG_GROUP)) {
       expect(group.inputs.deletionProtectionEnabled, group.name).toBe(true);
     }

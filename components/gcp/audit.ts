@@ -77,8 +77,13 @@ export function buildAudit(
       cmekSettings: { kmsKeyName: logsKey.key.id },
       description: `Audit logs of the ${name} platform (locked, CMEK)`,
     },
-    // Cloud Logging's service account encrypts with the key: its grant comes first.
-    { parent: scope.parent, dependsOn: logsKey.grants.logging ? [logsKey.grants.logging] : [] },
+    // Cloud Logging's service account encrypts with the key: its grant comes first. Retained on destroy: a
+    // locked bucket cannot be deleted, so deleting it would only fail the destroy.
+    {
+      parent: scope.parent,
+      dependsOn: logsKey.grants.logging ? [logsKey.grants.logging] : [],
+      retainOnDelete: true,
+    },
   );
   const toLogBucket = new logging.ProjectSink(
     `${name}-audit-to-log-bucket`,

@@ -49,6 +49,14 @@ export function personalDataLifecycle(
     ]);
 }
 
+/**
+ * Days a deleted or overwritten object (or a deleted bucket) stays restorable under the bucket's soft-delete
+ * policy, 7 being the shortest Cloud Storage accepts. Personal data deleted by the lifecycle rules is therefore
+ * still restorable (and billed) for this long before it is gone for good; Bucket Lock on the audit archive is
+ * compatible with soft delete and applies first.
+ */
+export const SOFT_DELETE_DAYS = 7;
+
 /** Bucket settings every platform bucket shares: CMEK only, private, uniform access, protected from deletion. */
 function secureBucketArgs(scope: GcpScope, key: kms.CryptoKey, physicalName: string): storage.BucketArgs {
   return {
@@ -66,6 +74,7 @@ function secureBucketArgs(scope: GcpScope, key: kms.CryptoKey, physicalName: str
     },
     forceDestroy: false,
     deletionPolicy: "PREVENT",
+    softDeletePolicy: { retentionDurationSeconds: SOFT_DELETE_DAYS * 86_400 },
     labels: scope.labels,
   };
 }
@@ -77,8 +86,15 @@ export function buildBuckets(scope: GcpScope, keys: PlatformKeys): PlatformBucke
     new storage.Bucket(
       `${name}-${suffix}`,
       { ...secureBucketArgs(scope, granted.key, bucketName(project, [name, suffix])), ...extra },
-      // The Storage agent must hold the key before the bucket names it as default key.
-      { parent: scope.parent, dependsOn: granted.grants.storage ? [granted.grants.storage] : [] },
+      // The Storage agent must hold the key before the bucket names it as default key. Retained: a destroy or
+      // replacement leaves the bucket and its objects in place and Pulumi forgets it (nothing lost), as with
+      // the key ring and keys. Not `protect`, which would make every destroy of the platform fail: that stays
+      // the user's call through the platform's own options.
+      {
+        parent: scope.parent,
+        dependsOn: granted.grants.storage ? [granted.grants.storage] : [],
+        retainOnDelete: true,
+      },
     );
 
   const lifecycleRules = personalDataLifecycle(spec.datasets);
@@ -125,7 +141,7 @@ function recordStorageEvidence(scope: GcpScope, buckets: PlatformBuckets): void 
   evidence.implemented(
     "SAI-RES-01",
     all,
-    "versioning on datasets and artifacts, a locked retention policy on the audit archive, deletionPolicy PREVENT on every bucket",
+    `versioning on datasets and artifacts, a locked retention policy on the audit archive, deletionPolicy PREVENT, a ${SOFT_DELETE_DAYS}-day soft-delete policy and Pulumi retainOnDelete on every bucket`,
   );
   const personal = spec.datasets.filter((d) => d.personalData);
   if (personal.length > 0) {
@@ -133,7 +149,7 @@ function recordStorageEvidence(scope: GcpScope, buckets: PlatformBuckets): void 
       "SAI-GOV-01",
       [buckets.datasets, buckets.auditLogs],
       `lifecycle rules delete ${personal.map((d) => datasetPrefix(d.name)).join(", ")} at their retention period and ` +
-        `their noncurrent versions ${PERSONAL_NONCURRENT_DAYS} day later; audit logs are kept in a separate locked bucket`,
+        `their noncurrent versions ${PERSONAL_NONCURRENT_DAYS} day later (restorable under soft delete for ${SOFT_DELETE_DAYS} more days); audit logs are kept in a separate locked bucket`,
     );
   } else {
     evidence.notApplicable("SAI-GOV-01", "no dataset holds personal data");

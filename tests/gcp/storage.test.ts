@@ -42,6 +42,7 @@ describe("GCP buckets", () => {
         publicAccessPrevention: "enforced",
         forceDestroy: false,
         deletionPolicy: "PREVENT",
+        softDeletePolicy: { retentionDurationSeconds: 7 * 86_400 },
         encryption: {
           defaultKmsKeyName: expect.stringMatching(/\/cryptoKeys\/data-/),
           googleManagedEncryptionEnforcementConfig: { restrictionMode: "FullyRestricted" },

@@ -1,7 +1,7 @@
 /**
  * Nothing lost, GCP: every stateful resource the backend creates (key ring, crypto keys, Cloud Storage
- * buckets, the locked audit log bucket) and its protection. `it.fails` marks a protection the controls
- * catalog promises (SAI-ENC-07, SAI-RES-01) that the backend does not set yet; remove the marker once fixed.
+ * buckets, the locked audit log bucket) and its protection, as the controls catalog promises (SAI-ENC-07,
+ * SAI-RES-01).
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Inventory, NOTHING_LOST_WORKLOADS, inventoryOf } from "./support/inventory";
@@ -89,18 +89,26 @@ describe("GCP nothing lost", () => {
     );
   });
 
-  it.fails(
-    "FINDING: buckets carry Pulumi protect or retainOnDelete (SAI-RES-01 promises Pulumi protect)",
-    () => {
-      for (const bucket of platform.ofType(BUCKET)) {
-        expect(bucket.options.protect || bucket.options.retainOnDelete, bucket.name).toBe(true);
-      }
-    },
-  );
+  it("buckets carry Pulumi protect or retainOnDelete (SAI-RES-01)", () => {
+    for (const bucket of platform.ofType(BUCKET)) {
+      expect(bucket.options.protect || bucket.options.retainOnDelete, bucket.name).toBe(true);
+    }
+  });
 
-  it.fails("FINDING: buckets set a soft-delete policy (SAI-RES-01 promises one on every bucket)", () => {
+  it("the locked Cloud Logging bucket is kept on destroy (it cannot be deleted while locked)", () => {
+    expect(platform.ofType(LOG_BUCKET)[0]?.options.retainOnDelete).toBe(true);
+  });
+
+  it("buckets set a soft-delete policy (SAI-RES-01)", () => {
     for (const bucket of platform.ofType(BUCKET)) {
       expect(bucket.inputs.softDeletePolicy, bucket.name).toBeDefined();
     }
+  });
+
+  it("soft delete keeps deleted objects restorable for 7 days, the locked audit archive included", () => {
+    for (const bucket of platform.ofType(BUCKET)) {
+      expect(bucket.inputs.softDeletePolicy, bucket.name).toEqual({ retentionDurationSeconds: 7 * 86_400 });
+    }
+    expect(bucket("nl-audit-logs")?.inputs.retentionPolicy).toMatchObject({ isLocked: true });
   });
 });

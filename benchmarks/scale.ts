@@ -62,15 +62,30 @@ export const scaleBenchmark: Benchmark = {
       for (const models of sizes) {
         const caseContext = models >= ONCE_FROM ? { ...context, repeat: 1 } : context;
         const recording = recordingPath(`scale-${cloud}-${models}`);
-        const preflight = await measureCase(caseContext, NAME, `preflight ${cloud} ${models}`, [
-          PREFLIGHT,
-          cloud,
-          String(models),
-          "--compiled",
-          compiled.root,
-          "--record",
-          recording,
-        ]);
+        let preflight: CaseResult;
+        try {
+          preflight = await measureCase(caseContext, NAME, `preflight ${cloud} ${models}`, [
+            PREFLIGHT,
+            cloud,
+            String(models),
+            "--compiled",
+            compiled.root,
+            "--record",
+            recording,
+          ]);
+        } catch (error) {
+          // A size the preflight cannot finish (e.g. out of memory) is a result, not the end of the run.
+          const reason = error instanceof Error ? error.message : String(error);
+          context.log(`scale: preflight ${cloud} ${models} failed: ${reason.slice(-1500)}`);
+          result.comparisons.push({
+            benchmark: NAME,
+            name: `preflight ${cloud} ${models} completed (0 = failed, see the log)`,
+            ratio: 0,
+            target: ">= 1",
+            met: false,
+          });
+          continue;
+        }
         const floor = await measureCase(caseContext, NAME, `floor ${cloud} ${models}`, [FLOOR, recording]);
         const fairFloor = await measureCase(caseContext, NAME, `floor no-stack-capture ${cloud} ${models}`, [
           FLOOR,

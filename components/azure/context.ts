@@ -26,3 +26,17 @@ export function dependingOn(
   const resources = dependsOn.filter((resource): resource is pulumi.Resource => resource !== undefined);
   return { ...context.opts, dependsOn: resources };
 }
+
+/**
+ * Options for a stateful child (the vault, keys, storage accounts, the containers holding data and the
+ * settings that guard them): the component as parent, any extra dependencies, and `retainOnDelete`, so that
+ * `pulumi destroy` or a replacement leaves it in the subscription and the stack simply forgets it (nothing
+ * lost). Not `protect`, and no CanNotDelete management lock: both make every destroy of the platform fail,
+ * which is the user's call (`protect` through the platform's own options, a lock through their governance).
+ */
+export function retainedOpts(
+  context: AzureContext,
+  dependsOn: readonly (pulumi.Resource | undefined)[] = [],
+): pulumi.CustomResourceOptions {
+  return { ...dependingOn(context, dependsOn), retainOnDelete: true };
+}

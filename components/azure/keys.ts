@@ -2,7 +2,7 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as keyvault from "@pulumi/azure-native/keyvault";
 import type * as input from "@pulumi/azure-native/types/input";
 import * as pulumi from "@pulumi/pulumi";
-import { type AzureContext, dependingOn } from "./context";
+import { type AzureContext, dependingOn, retainedOpts } from "./context";
 import { isoDays } from "./names";
 import type { PrivateEndpoints } from "./private-endpoints";
 import { BUILT_IN_ROLES, KEY_CRYPTO_DATA_ACTIONS, roleDefinitionId } from "./roles";
@@ -63,7 +63,7 @@ export function rotationPolicy(rotationDays: number): input.keyvault.RotationPol
  * use later with {@link grantKeyUse}.
  */
 export function buildKeys(context: AzureContext, privateEndpoints: PrivateEndpoints): AzureKeys {
-  const { spec, name, names, resourceGroupName, location, tenantId, tags, opts } = context;
+  const { spec, name, names, resourceGroupName, location, tenantId, tags } = context;
   const vaultName = names.keyVault();
   const vaultUri = `https://${vaultName}.vault.azure.net/`;
   const vault = new keyvault.Vault(
@@ -87,7 +87,7 @@ export function buildKeys(context: AzureContext, privateEndpoints: PrivateEndpoi
       },
       tags,
     },
-    opts,
+    retainedOpts(context),
   );
 
   const keys = new Map<string, PlatformKey>();
@@ -108,7 +108,7 @@ export function buildKeys(context: AzureContext, privateEndpoints: PrivateEndpoi
         // The pack's HSM policy (SAI-ENC-04) recognises high-sensitivity keys by this tag.
         tags: hsm ? { ...tags, sensitivity: "high" } : tags,
       },
-      opts,
+      retainedOpts(context),
     );
     keys.set(purpose, { resource, keyName, versionlessUri: `${vaultUri}keys/${keyName}`, hsm });
   };
@@ -233,7 +233,7 @@ function recordKeyEvidence(
   evidence.implemented(
     "SAI-ENC-07",
     [vault],
-    `soft delete (${SOFT_DELETE_DAYS} days) and purge protection on the vault protect every key`,
+    `soft delete (${SOFT_DELETE_DAYS} days) and purge protection on the vault protect every key; vault and keys retained on destroy (Pulumi retainOnDelete)`,
   );
   evidence.implemented(
     "SAI-NET-02",

@@ -2,7 +2,7 @@ import type * as authorization from "@pulumi/azure-native/authorization";
 import * as storage from "@pulumi/azure-native/storage";
 import type * as input from "@pulumi/azure-native/types/input";
 import type { ResolvedDataset } from "../spec/resolved";
-import { type AzureContext, dependingOn } from "./context";
+import { type AzureContext, retainedOpts } from "./context";
 import { type WorkloadIdentities, workloadIdentity } from "./identity";
 import { type AzureKeys, type DataClass, grantKeyUse } from "./keys";
 import { shortHash } from "./names";
@@ -110,7 +110,7 @@ export function buildStorage(
   identities: WorkloadIdentities,
   privateEndpoints: PrivateEndpoints,
 ): AzureStorage {
-  const { spec, evidence, name, names, resourceGroupName, location, tags, opts } = context;
+  const { spec, evidence, name, names, resourceGroupName, location, tags } = context;
   const build = (storageClass: StorageClass): PlatformStorageAccount => {
     const identity = workloadIdentity(context, identities, `storage:${storageClass}`);
     const key = keys.keys.get(KEY_OF[storageClass]);
@@ -171,7 +171,7 @@ export function buildStorage(
             ? { ...tags, "personal-data": "true" }
             : tags,
       },
-      dependingOn(context, [keyGrant]),
+      retainedOpts(context, [keyGrant]),
     );
     const blobService = new storage.BlobServiceProperties(
       `${name}-${storageClass}-blob`,
@@ -184,7 +184,9 @@ export function buildStorage(
         containerDeleteRetentionPolicy: { enabled: true, days: SOFT_DELETE_DAYS },
         changeFeed: { enabled: true },
       },
-      opts,
+      // Kept with the account, like the lifecycle policy, containers and scopes: a kept account keeps its
+      // versioning and soft delete, and personal data on it keeps expiring.
+      retainedOpts(context),
     );
     privateEndpoints.add({
       name: `storage-${storageClass}`,
@@ -210,7 +212,7 @@ export function buildStorage(
           containerName: datasetContainerName(dataset.name),
           publicAccess: "None",
         },
-        dependingOn(context, [accounts.datasets.blobService]),
+        retainedOpts(context, [accounts.datasets.blobService]),
       ),
   );
   const rules = personalDataRules(spec.datasets);
@@ -224,7 +226,7 @@ export function buildStorage(
             managementPolicyName: "default",
             policy: { rules },
           },
-          dependingOn(context, [accounts.datasets.blobService]),
+          retainedOpts(context, [accounts.datasets.blobService]),
         )
       : undefined;
 
@@ -252,7 +254,7 @@ export function buildStorage(
         requireInfrastructureEncryption: true,
         state: "Enabled",
       },
-      dependingOn(context, [grant]),
+      retainedOpts(context, [grant]),
     );
     const container = new storage.BlobContainer(
       `${name}-artifacts-${model.name}`,
@@ -264,7 +266,7 @@ export function buildStorage(
         denyEncryptionScopeOverride: true,
         publicAccess: "None",
       },
-      dependingOn(context, [scope, accounts.artifacts.blobService]),
+      retainedOpts(context, [scope, accounts.artifacts.blobService]),
     );
     modelScopes.push(scope);
     modelContainers.push(container);
@@ -294,7 +296,7 @@ export function buildStorage(
   evidence.implemented(
     "SAI-RES-01",
     [...allAccounts, ...Object.values(accounts).map((entry) => entry.blobService)],
-    `blob versioning, ${SOFT_DELETE_DAYS}-day soft delete for blobs and containers`,
+    `blob versioning, ${SOFT_DELETE_DAYS}-day soft delete for blobs and containers, accounts and containers retained on destroy (Pulumi retainOnDelete); no CanNotDelete management lock, which would make every destroy fail: add one through your own governance if wanted`,
   );
   evidence.implemented(
     "SAI-LOG-02",

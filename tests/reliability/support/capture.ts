@@ -58,6 +58,8 @@ export interface Capture {
   resources: RecordedResource[];
   /** Number of registration requests the mock monitor received, including failed ones. */
   registrations: number;
+  /** Outputs components registered, by URN (the platform's `controls` evidence among them). */
+  componentOutputs: MonitorRecorder["resourceOutputs"];
 }
 
 /** A fresh mock runtime with a recorder attached; every build gets its own so runs never mix. */
@@ -88,5 +90,9 @@ export async function capturePlatform(name: string, args: SecureAiPlatformArgs):
   const { recorder, count } = await freshRuntime();
   new SecureAiPlatform(name, args);
   await runtime.waitForRPCs();
-  return { resources: recorder.completedResources(), registrations: count() };
+  return {
+    resources: recorder.completedResources(),
+    registrations: count(),
+    componentOutputs: recorder.resourceOutputs,
+  };
 }

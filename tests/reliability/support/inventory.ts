@@ -3,6 +3,8 @@
  * token, by logical name, and the resources whose inputs were computed from another one.
  */
 import type { RecordedResource } from "../../../preflight/model";
+import type { ControlEvidenceOutput } from "../../../components/evidence";
+import { PLATFORM_TYPE } from "../../../components/platform";
 import type { SecureAiPlatformArgs } from "../../../components/spec/args";
 import { capturePlatform } from "./capture";
 
@@ -14,12 +16,16 @@ export interface Inventory {
   named(name: string): RecordedResource;
   /** Resources whose `property` input came from `target` (engine property dependencies). */
   pointingAt(target: RecordedResource, property: string, type: string): RecordedResource[];
+  /** The platform's control evidence (its registered `controls` output). */
+  controls: ControlEvidenceOutput[];
 }
 
 /** Builds `args` under the preview mock engine and indexes what it registered. */
 export async function inventoryOf(name: string, args: SecureAiPlatformArgs): Promise<Inventory> {
-  const { resources } = await capturePlatform(name, args);
+  const { resources, componentOutputs } = await capturePlatform(name, args);
+  const platformUrn = resources.find((resource) => resource.type === PLATFORM_TYPE)?.urn ?? "";
   return {
+    controls: (componentOutputs[platformUrn]?.controls ?? []) as unknown as ControlEvidenceOutput[],
     resources,
     ofType: (type) => resources.filter((resource) => resource.type === type),
     named: (logical) => {

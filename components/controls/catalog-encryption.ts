@@ -329,19 +329,19 @@ export const encryptionControls: readonly ControlDefinition[] = [
     clouds: {
       aws: {
         implementation:
-          "deletionWindowInDays 30 on every aws.kms.Key, plus Pulumi protect / retainOnDelete on keys and aliases so " +
-          "that a destroy or replacement never schedules key deletion.",
+          "deletionWindowInDays 30 on every aws.kms.Key, plus retainOnDelete on the keys so that a pulumi destroy " +
+          "never schedules key deletion (protect stays the user's choice through resource options).",
         guardrails: ["ProtectKmsKeys"],
       },
       gcp: {
         implementation:
           "Key rings and crypto keys cannot be deleted in Cloud KMS; the component adds deletionPolicy PREVENT, " +
-          "Pulumi protect, and a destroyScheduledDuration so a destroyed key version stays recoverable for the window.",
+          "retainOnDelete, and a destroyScheduledDuration so a destroyed key version stays recoverable for the window.",
       },
       azure: {
         implementation:
           "Key Vault with enableSoftDelete, softDeleteRetentionInDays 90 and enablePurgeProtection (irreversible), " +
-          "plus Pulumi protect on vaults and keys.",
+          "plus retainOnDelete on the vault and its keys.",
         guardrails: [AZURE_GUARDRAIL_DEFINITIONS.keyVaultDeletionProtection],
       },
     },

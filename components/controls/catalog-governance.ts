@@ -160,18 +160,19 @@ export const governanceControls: readonly ControlDefinition[] = [
       aws: {
         implementation:
           "aws.s3.BucketVersioning Enabled on dataset, artifact and log buckets, object lock on the audit-log " +
-          "bucket, deletionProtectionEnabled on log groups, and Pulumi protect / retainOnDelete on all of them.",
+          "bucket, deletionProtectionEnabled on log groups, and retainOnDelete on the buckets, their settings and the " +
+          "log groups.",
       },
       gcp: {
         implementation:
-          "versioning.enabled and a soft-delete policy on every bucket, forceDestroy false, deletion protection on " +
-          "Vertex AI resources where offered, and Pulumi protect.",
+          "Versioning on dataset and artifact buckets (a locked retention policy on the audit bucket, which cannot " +
+          "also be versioned), a 7-day soft-delete policy and retainOnDelete on every bucket, forceDestroy false.",
       },
       azure: {
         implementation:
-          "Blob versioning, blob and container soft delete (azure-native.storage.BlobServiceProperties), a " +
-          "CanNotDelete management lock on the storage accounts (azure-native.authorization.ManagementLockAtResourceLevel), " +
-          "and Pulumi protect.",
+          "Blob versioning, blob and container soft delete (azure-native.storage.BlobServiceProperties) and " +
+          "retainOnDelete on the storage accounts and their containers; no CanNotDelete management lock, because a " +
+          "lock makes every pulumi destroy fail while versioning and soft delete already cover deletions.",
       },
     },
     checkableAtDeploy: true,

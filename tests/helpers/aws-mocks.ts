@@ -1,6 +1,5 @@
-import Module from "node:module";
-import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { dependencyNames, linkBackendForVitest } from "./backend-link";
 import { PLATFORM_TYPE, SecureAiPlatform } from "../../components/platform";
 import * as awsBackend from "../../components/aws";
 import type { ControlEvidenceOutput } from "../../components/evidence";
@@ -85,25 +84,9 @@ function providerState(
   }
 }
 
-/**
- * The facade loads backends with Node's `require("./aws")`, which cannot read TypeScript under vitest: hand
- * Node the module vitest already loaded, so the facade and the tests share one copy.
- */
-function linkAwsBackendForVitest(): void {
-  const extensions = (Module as unknown as { _extensions: Record<string, unknown> })._extensions;
-  if (!extensions[".ts"]) extensions[".ts"] = extensions[".js"];
-  const file = path.resolve(__dirname, "../../components/aws/index.ts");
-  if (require.cache[file]) return;
-  const linked = new Module(file);
-  linked.filename = file;
-  linked.loaded = true;
-  linked.exports = awsBackend;
-  require.cache[file] = linked;
-}
-
 /** Installs Pulumi mocks that answer like the AWS provider and record every registered resource. */
 export async function installAwsMocks(): Promise<void> {
-  linkAwsBackendForVitest();
+  linkBackendForVitest("aws", awsBackend);
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
@@ -175,11 +158,6 @@ export interface BuiltAwsPlatform {
 
 function resolved<T>(output: pulumi.Output<T>): Promise<T> {
   return new Promise((done) => output.apply((value) => done(value)));
-}
-
-function dependencyNames(dependsOn: unknown): string[] {
-  const list = Array.isArray(dependsOn) ? dependsOn : dependsOn ? [dependsOn] : [];
-  return list.map((resource) => (resource as { __name?: string }).__name ?? "?");
 }
 
 /** Builds a platform under the mocks and waits until every child is registered. */

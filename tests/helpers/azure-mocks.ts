@@ -1,6 +1,5 @@
-import Module from "node:module";
-import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { dependencyNames, linkBackendForVitest } from "./backend-link";
 import { PLATFORM_TYPE, SecureAiPlatform } from "../../components";
 import * as azureBackend from "../../components/azure";
 import type { ControlEvidenceOutput } from "../../components/evidence";
@@ -86,25 +85,9 @@ function computedState(
   return { id, state };
 }
 
-/**
- * The facade loads backends with Node's own `require("./azure")`, which cannot read TypeScript under vitest.
- * This hands Node the module vitest already loaded, so that the facade and the tests share one copy.
- */
-function linkAzureBackendForVitest(): void {
-  const extensions = (Module as unknown as { _extensions: Record<string, unknown> })._extensions;
-  if (!extensions[".ts"]) extensions[".ts"] = extensions[".js"];
-  const file = path.resolve(__dirname, "../../components/azure/index.ts");
-  if (require.cache[file]) return;
-  const linked = new Module(file);
-  linked.filename = file;
-  linked.loaded = true;
-  linked.exports = azureBackend;
-  require.cache[file] = linked;
-}
-
 /** Installs Pulumi mocks that answer like azure-native and record every registered resource. */
 export async function installAzureMocks(preview = false, project = "azure-test"): Promise<void> {
-  linkAzureBackendForVitest();
+  linkBackendForVitest("azure", azureBackend);
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
@@ -156,11 +139,6 @@ export interface BuiltPlatform {
 
 function resolve<T>(output: pulumi.Output<T>): Promise<T> {
   return new Promise((done) => output.apply((value) => done(value)));
-}
-
-function dependencyNames(dependsOn: unknown): string[] {
-  const list = Array.isArray(dependsOn) ? dependsOn : dependsOn ? [dependsOn] : [];
-  return list.map((resource) => (resource as { __name?: string }).__name ?? "?");
 }
 
 /** Minimal valid Azure arguments. */

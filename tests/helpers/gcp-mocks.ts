@@ -1,6 +1,5 @@
-import Module from "node:module";
-import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
+import { dependencyNames, linkBackendForVitest } from "./backend-link";
 import { PLATFORM_TYPE, SecureAiPlatform } from "../../components";
 import * as gcpBackend from "../../components/gcp";
 import type { ControlEvidenceOutput } from "../../components/evidence";
@@ -79,26 +78,9 @@ function computedState(
   }
 }
 
-/**
- * The facade loads backends with Node's own `require("./gcp")`, which cannot read TypeScript under vitest.
- * This hands Node the module vitest already loaded: `.ts` becomes resolvable and the resolved file is put in
- * the require cache, so the facade and the tests share one copy of the backend (and of its error classes).
- */
-function linkGcpBackendForVitest(): void {
-  const extensions = (Module as unknown as { _extensions: Record<string, unknown> })._extensions;
-  if (!extensions[".ts"]) extensions[".ts"] = extensions[".js"];
-  const file = path.resolve(__dirname, "../../components/gcp/index.ts");
-  if (require.cache[file]) return;
-  const linked = new Module(file);
-  linked.filename = file;
-  linked.loaded = true;
-  linked.exports = gcpBackend;
-  require.cache[file] = linked;
-}
-
 /** Installs Pulumi mocks that answer like the GCP provider and record every registered resource. */
 export async function installGcpMocks(): Promise<void> {
-  linkGcpBackendForVitest();
+  linkBackendForVitest("gcp", gcpBackend);
   await pulumi.runtime.setMocks(
     {
       newResource: (args) => {
@@ -164,11 +146,6 @@ export interface BuiltPlatform {
 
 function resolve<T>(output: pulumi.Output<T>): Promise<T> {
   return new Promise((done) => output.apply((value) => done(value)));
-}
-
-function dependencyNames(dependsOn: unknown): string[] {
-  const list = Array.isArray(dependsOn) ? dependsOn : dependsOn ? [dependsOn] : [];
-  return list.map((resource) => (resource as { __name?: string }).__name ?? "?");
 }
 
 /** Minimal valid GCP arguments. */

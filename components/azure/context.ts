@@ -14,7 +14,7 @@ export interface AzureContext extends BackendContext {
   subscriptionId: pulumi.Output<string>;
   /** Deterministic physical names. */
   names: AzureNames;
-  /** Options every child resource gets: parented to the component. */
+  /** Options every child resource gets: parented to the component, the SDK's API-version aliases dropped. */
   opts: pulumi.CustomResourceOptions;
 }
 

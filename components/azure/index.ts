@@ -3,6 +3,7 @@ import * as resources from "@pulumi/azure-native/resources";
 import * as pulumi from "@pulumi/pulumi";
 import type { BackendBuilder, BackendContext, PlatformOutputs } from "../backend";
 import { buildAlertRules } from "./alerts";
+import { dropApiVersionAliases } from "./api-version-aliases";
 import { buildActivityLog, buildAuditSink } from "./audit";
 import type { AzureContext } from "./context";
 import { buildDetection } from "./detection";
@@ -27,7 +28,7 @@ function azureContext(context: BackendContext): AzureContext {
   const { spec, name, parent, tags } = context;
   const azure = spec.azure;
   if (!azure) throw new Error("the azure backend needs spec.azure");
-  const opts: pulumi.CustomResourceOptions = { parent };
+  const opts: pulumi.CustomResourceOptions = { parent, transformations: [dropApiVersionAliases] };
   const resourceGroupName: pulumi.Input<string> =
     azure.resourceGroupName ??
     new resources.ResourceGroup(`${name}-rg`, { location: azure.location, tags }, opts).name;

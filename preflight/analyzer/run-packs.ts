@@ -39,8 +39,12 @@ export interface PackSpec {
 /** Arguments of {@link analyzeStack}. */
 export interface AnalyzeStackArgs {
   packs: PackSpec[];
-  /** Resources in registration order. */
-  resources: RecordedResource[];
+  /**
+   * Resources in registration order, or a promise of them: the packs start at once and the analysis waits
+   * for the resources, so a program and the packs' start-up overlap as under the Pulumi CLI. If the promise
+   * rejects, the packs are stopped and its error is thrown.
+   */
+  resources: readonly RecordedResource[] | Promise<readonly RecordedResource[]>;
   stack: string;
   project: string;
   /** Whether this is a preview; the preflight always previews. */
@@ -94,14 +98,25 @@ interface ActivePack {
 /** Runs `args.packs` over `args.resources` and returns each pack's policies and all findings. */
 export async function analyzeStack(args: AnalyzeStackArgs): Promise<AnalyzeStackResult> {
   const configs = args.packs.map((pack) => loadConfig(pack));
-  const packProcesses = await launchAll(args);
+  const [launched, recorded] = await Promise.allSettled([launchAll(args), Promise.resolve(args.resources)]);
+  if (recorded.status === "rejected") {
+    if (launched.status === "fulfilled") {
+      await Promise.all(launched.value.map((packProcess) => packProcess.close()));
+    }
+    throw recorded.reason;
+  }
+  if (launched.status === "rejected") {
+    throw launched.reason;
+  }
+  const packProcesses = launched.value;
+  const resources = recorded.value;
   const clients = packProcesses.map((packProcess) => new AnalyzerClient(packProcess.address));
   try {
     const packs = await Promise.all(
       packProcesses.map((packProcess, index) => prepare(packProcess, clients[index]!, configs[index]!, args)),
     );
-    const byUrn = indexByUrn(args.resources);
-    const inputs = args.resources.map((resource) => toAnalyzerResource(resource, byUrn));
+    const byUrn = indexByUrn(resources);
+    const inputs = resources.map((resource) => toAnalyzerResource(resource, byUrn));
     const perResource = await mapConcurrently(inputs, args.concurrency ?? 8, (input) =>
       analyzeOne(packs, input),
     );
@@ -109,7 +124,7 @@ export async function analyzeStack(args: AnalyzeStackArgs): Promise<AnalyzeStack
 
     const remediatedInputs: Record<string, Record<string, RecordedValue>> = {};
     inputs.forEach((input, index) => {
-      if (input.properties !== args.resources[index]!.inputs) {
+      if (input.properties !== resources[index]!.inputs) {
         remediatedInputs[input.urn] = input.properties;
       }
     });

@@ -41,18 +41,25 @@ export async function runCheck(options: CheckOptions, context: CheckContext): Pr
   let packs: PolicyPackSummary[] = [];
   for (const stack of stacks) {
     context.progress(`Running the program for stack ${stack}…`);
-    const run = await context.stages.runStack({ programDir: options.programDir, stack });
-    context.progress(
-      `Running ${options.policyPacks.length} policy pack(s) over ${run.resources.length} resources of ${stack}…`,
-    );
+    const running = context.stages.runStack({ programDir: options.programDir, stack });
+    // The packs start while the program runs (as the Pulumi CLI starts analyzers with the engine) when
+    // the project's name is known up front; otherwise after the program.
+    const project = context.stages.projectName?.(options.programDir) ?? (await running).project;
+    const resources = running.then((run) => {
+      context.progress(
+        `Running ${options.policyPacks.length} policy pack(s) over ${run.resources.length} resources of ${stack}…`,
+      );
+      return run.resources;
+    });
     const analysis = await context.stages.analyzeStack({
       packs: options.policyPacks.map((dir, index) => ({ dir, config: options.policyConfigs[index] })),
-      resources: run.resources,
-      stack: run.stack,
-      project: run.project,
+      resources,
+      stack,
+      project,
       dryRun: true,
       stackConfig: context.stages.stackConfig(options.programDir, stack),
     });
+    const run = await running;
     packs = analysis.packs.map((pack) => ({
       name: pack.name,
       version: pack.version,

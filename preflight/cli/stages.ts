@@ -12,6 +12,11 @@ export interface CheckStages {
   analyzeStack(args: AnalyzeStackArgs): Promise<AnalyzeStackResult>;
   /** The stack's config as `<namespace>:<key>` → string, what the packs read as stack config. */
   stackConfig(programDir: string, stack: string): Record<string, string>;
+  /**
+   * The project's name, read before the program runs so that the packs can start meanwhile.
+   * @default none: the packs start after the program, with the name the run reports
+   */
+  projectName?(programDir: string): string;
 }
 
 /** The real stages: the engine in `preflight/engine`, the analyzer in `preflight/analyzer`. */
@@ -19,6 +24,7 @@ export const defaultStages: CheckStages = {
   listStacks,
   runStack,
   analyzeStack,
+  projectName: (programDir) => loadProject(programDir).name,
   stackConfig(programDir, stack) {
     const config = readStackConfig(loadProject(programDir), stack);
     return Object.fromEntries(

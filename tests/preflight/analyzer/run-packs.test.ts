@@ -185,4 +185,31 @@ describe("analyzeStack", { timeout: 180_000 }, () => {
     await expect(run).rejects.toThrow(/fixture pack crash-at-start fails on purpose/);
     expect(launched.map((pack) => [pack.dir, isAlive(pack.pid)])).toEqual([[packDir("fixture-js"), false]]);
   });
+
+  it("starts the packs before the resources arrive and analyses them once they do", async () => {
+    const launched: PolicyPackProcess[] = [];
+    let deliver: (resources: readonly (typeof publicBucket)[]) => void = () => undefined;
+    const resources = new Promise<readonly (typeof publicBucket)[]>((resolve) => {
+      deliver = resolve;
+    });
+    const analysis = analyzeStack(args({ resources, onLaunched: (pack) => launched.push(pack) }));
+    await expect.poll(() => launched.length, { timeout: 120_000, interval: 50 }).toBe(2);
+    deliver([publicBucket]);
+    const result = await analysis;
+    expect(result.findings.map((finding) => finding.policy)).toContain("bucket-disallow-public-acl");
+    expect(launched.every((pack) => !isAlive(pack.pid))).toBe(true);
+  });
+
+  it("stops the packs and rethrows when the resources never come (the program failed)", async () => {
+    const launched: PolicyPackProcess[] = [];
+    const programFailure = new Error("the program threw");
+    const resources = new Promise<readonly (typeof publicBucket)[]>((_, reject) => {
+      setTimeout(() => reject(programFailure), 50);
+    });
+    await expect(analyzeStack(args({ resources, onLaunched: (pack) => launched.push(pack) }))).rejects.toBe(
+      programFailure,
+    );
+    expect(launched).toHaveLength(2);
+    expect(launched.every((pack) => !isAlive(pack.pid))).toBe(true);
+  });
 });

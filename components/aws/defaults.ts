@@ -41,14 +41,6 @@ export const ALB_SSL_POLICY = {
   "1.2": "ELBSecurityPolicy-TLS13-1-2-PQ-2025-09",
 } as const;
 
-/** Instance families whose local NVMe storage SageMaker encrypts in hardware and cannot put under a KMS key. */
-const LOCAL_STORAGE_FAMILY = /^ml\.([a-z]+\d+[a-z]*d[a-z]*|g4dn|g5|g6|g6e|p4d|p4de|p5|p5e|p5en|trn1|trn1n)\./;
-
-/** Whether a SageMaker instance type has instance storage, on which `kmsKeyArn` cannot be set. */
-export function hasInstanceStorage(instanceType: string): boolean {
-  return LOCAL_STORAGE_FAMILY.test(instanceType);
-}
-
 /** Retention values CloudWatch Logs accepts, in days. */
 const LOG_RETENTION_DAYS = [
   1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653,

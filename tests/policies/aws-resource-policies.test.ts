@@ -18,6 +18,19 @@ describe.each(resourceCases.map((entry) => [`${entry.policy} on ${entry.type}`, 
       expect(result.notApplicable).toEqual([]);
     });
 
+    it.each((entry.compliant ?? []).map((compliant) => [compliant.name, compliant] as const))(
+      "accepts %s",
+      async (_name, compliant) => {
+        const result = await analyzeResource(policy, {
+          type: entry.type,
+          name: "good",
+          props: compliant.props,
+        });
+        expect(result.findings).toEqual([]);
+        expect(result.notApplicable).toEqual([]);
+      },
+    );
+
     it.each(entry.negatives.map((negative) => [negative.name, negative] as const))(
       "flags %s",
       async (_name, negative) => {

@@ -14,11 +14,21 @@ export interface NegativeCase {
   expect: string;
 }
 
-/** Baseline and negatives for one resource policy. */
+/** A compliant variation of a baseline: a case the policy deliberately accepts. */
+export interface CompliantCase {
+  /** Why it is compliant, e.g. "every variant on instance storage". */
+  name: string;
+  /** Props of the compliant resource. */
+  props: Record<string, unknown>;
+}
+
+/** Baseline, compliant variations and negatives for one resource policy. */
 export interface ResourceCase {
   policy: string;
   type: string;
   baseline: Record<string, unknown>;
+  /** Further compliant inputs beyond the baseline. @default [] */
+  compliant?: CompliantCase[];
   negatives: NegativeCase[];
 }
 
@@ -45,6 +55,11 @@ export function withValue(
 }
 
 const KEY_ARN = "arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
+
+/** A SageMaker production variant on `instanceType`. */
+function variant(instanceType: string, variantName = "primary"): Record<string, unknown> {
+  return { modelName: "m", variantName, initialInstanceCount: 1, instanceType };
+}
 
 const kmsKey = {
   enableKeyRotation: true,
@@ -244,6 +259,24 @@ export const resourceCases: readonly ResourceCase[] = [
         captureOptions: [{ captureMode: "Input" }],
       },
     },
+    compliant: [
+      {
+        name: "no volume key, the only variant on instance storage (SageMaker rejects the key there)",
+        props: { productionVariants: [variant("ml.g5.xlarge")] },
+      },
+      {
+        name: "no volume key, every production and shadow variant on instance storage",
+        props: {
+          productionVariants: [variant("ml.m5d.large"), variant("ml.p4d.24xlarge", "second")],
+          shadowProductionVariants: [variant("ml.g6.2xlarge", "shadow")],
+          dataCaptureConfig: { destinationS3Uri: "s3://c", kmsKeyId: KEY_ARN },
+        },
+      },
+      {
+        name: "an EBS-backed instance type whose key is unknown until apply",
+        props: { productionVariants: [variant("ml.m5.large")], kmsKeyArn: UNKNOWN },
+      },
+    ],
     negatives: [
       {
         name: "no volume key",
@@ -252,6 +285,48 @@ export const resourceCases: readonly ResourceCase[] = [
           dataCaptureConfig: { destinationS3Uri: "s3://c", kmsKeyId: KEY_ARN },
         },
         expect: "kmsKeyArn",
+      },
+      {
+        name: "no volume key on an EBS-backed instance type",
+        props: { productionVariants: [variant("ml.m5.xlarge")] },
+        expect: "kmsKeyArn is not set: the endpoint's storage volume",
+      },
+      {
+        name: "no volume key with instance-storage and EBS-backed production variants mixed",
+        props: { productionVariants: [variant("ml.g5.xlarge"), variant("ml.m5.large", "second")] },
+        expect: "productionVariants[1] (ml.m5.large) keep their storage volume under an AWS-managed key",
+      },
+      {
+        name: "no volume key with an EBS-backed shadow variant",
+        props: {
+          productionVariants: [variant("ml.g5.xlarge")],
+          shadowProductionVariants: [variant("ml.c5.large", "shadow")],
+        },
+        expect: "shadowProductionVariants[0] (ml.c5.large)",
+      },
+      {
+        name: "no volume key with a serverless variant next to an instance-storage one",
+        props: {
+          productionVariants: [
+            variant("ml.g5.xlarge"),
+            {
+              modelName: "m",
+              variantName: "v",
+              serverlessConfig: { maxConcurrency: 5, memorySizeInMb: 2048 },
+            },
+          ],
+        },
+        expect: "productionVariants[1] (no instance type) keep their storage volume",
+      },
+      {
+        name: "no volume key with an instance type unknown at preview",
+        props: { productionVariants: [variant("ml.g5.xlarge"), variant(UNKNOWN, "second")] },
+        expect: "productionVariants[1] (instance type unknown until apply) is not known at preview",
+      },
+      {
+        name: "no volume key with the variant list unknown at preview",
+        props: { productionVariants: UNKNOWN },
+        expect: "productionVariants is unknown until apply",
       },
       {
         name: "no capture key",

@@ -5,7 +5,6 @@
  * Listed in docs/reliability.md.
  */
 import type { SecureAiPlatformArgs } from "../../../components/spec/args";
-import { hasInstanceStorage } from "../../../components/aws/defaults";
 import type { PackDiagnostic } from "../../reliability/support/pack-runtime";
 
 /** A known disagreement. */
@@ -17,22 +16,4 @@ export interface KnownFinding {
 }
 
 /** The known disagreements. */
-export const KNOWN_FINDINGS: readonly KnownFinding[] = [
-  {
-    why:
-      "SageMaker instance types with local NVMe storage (ml.g5, ml.m5d, ...) cannot take a KMS key for the " +
-      "volume, so the AWS backend leaves kmsKeyArn unset (the storage is hardware-encrypted), while " +
-      "aws-sagemaker-endpointconfiguration-require-cmk requires kmsKeyArn on every endpoint configuration. " +
-      "The policy should accept instance-storage types.",
-    matches: (diagnostic, args) =>
-      diagnostic.policy === "aws-sagemaker-endpointconfiguration-require-cmk" &&
-      diagnostic.message.includes("kmsKeyArn is not set") &&
-      args.models.some(
-        (model) =>
-          (model.serving ?? "sagemaker") === "sagemaker" &&
-          model.instanceType !== undefined &&
-          hasInstanceStorage(model.instanceType) &&
-          diagnostic.urn.endsWith(`-${model.name}-config`),
-      ),
-  },
-];
+export const KNOWN_FINDINGS: readonly KnownFinding[] = [];

@@ -1,5 +1,6 @@
 import { defineResourcePolicy, get, requireSet } from "../lib";
 import { AWS } from "./types";
+import { volumeKeyNeed } from "./sagemaker-variant-storage";
 
 /** SageMaker endpoint configurations encrypt their volumes and captured data with customer-managed keys. */
 export const awsSagemakerEndpointconfigurationRequireCmk = defineResourcePolicy({
@@ -7,17 +8,17 @@ export const awsSagemakerEndpointconfigurationRequireCmk = defineResourcePolicy(
   cloud: "aws",
   controls: ["SAI-ENC-01", "SAI-MOD-01"],
   description:
-    "SageMaker endpoint configurations set kmsKeyArn for the ML storage volume, and kmsKeyId for data capture and async inference output when those are configured.",
+    "SageMaker endpoint configurations set kmsKeyArn for the ML storage volume (unless every production and " +
+    "shadow variant uses an instance type with local NVMe storage, which SageMaker encrypts in hardware and " +
+    "which rejects a volume key), and kmsKeyId for data capture and async inference output when those are configured.",
   enforcementLevel: "mandatory",
   resourceTypes: [AWS.sagemakerEndpointConfiguration],
   tags: ["sagemaker", "encryption", "ai"],
   validate: ({ props }, { report }) => {
-    requireSet(
-      props,
-      ["kmsKeyArn"],
-      report,
-      "the endpoint's storage volume is then encrypted with an AWS-managed key",
-    );
+    const volumeKey = volumeKeyNeed(props);
+    if (volumeKey.required) {
+      requireSet(props, ["kmsKeyArn"], report, volumeKey.why);
+    }
     if (get(props, "dataCaptureConfig") !== undefined) {
       requireSet(
         props,

@@ -42,7 +42,7 @@ async function main() {
   );
   let declared = 0;
   await pulumi.runtime.runInPulumiStack(async () => {
-    declared = replayResources(pulumi, resources);
+    declared = replayResources(pulumi, resources).declared;
   });
   await pulumi.runtime.disconnect();
   process.stdout.write(`${JSON.stringify({ declared, registered, stackCaptureSkipped })}\n`);

@@ -2,9 +2,10 @@
 /**
  * The hand-written side of the overhead benchmark: runs, with the same preflight engine (`runStack` from the
  * compiled package: child process, ts-node, mocks, recorder), a TypeScript program that declares the
- * resources of a recorded SecureAiPlatform run as plain resources (same types, names, inputs, parents; see
- * `lib/replay.js`). Usage: node benchmarks/workers/replay-preflight.js <recording.json> --compiled <package root>
- * Prints one JSON line: { declared, resources }.
+ * resources of a recorded SecureAiPlatform run (same types, names, inputs, parents; see `lib/replay.js`),
+ * through the provider SDK classes with `--sdk-classes`, else as plain resources.
+ * Usage: node benchmarks/workers/replay-preflight.js <recording.json> --compiled <package root> [--sdk-classes]
+ * Prints one JSON line: { declared, resources, sdkClasses }.
  */
 const fs = require("node:fs");
 const path = require("node:path");
@@ -19,10 +20,11 @@ async function main() {
   }
   const { runStack } = require(path.join(compiledRoot, "dist", "preflight", "engine", "index.js"));
   const declared = JSON.parse(fs.readFileSync(recording, "utf8")).resources.length;
-  const programDir = replayProgram(recording);
+  const programDir = replayProgram(recording, { sdkClasses: process.argv.includes("--sdk-classes") });
   try {
     const run = await runStack({ programDir });
-    process.stdout.write(`${JSON.stringify({ declared, resources: run.resources.length })}\n`);
+    const sdkClasses = run.outputs.sdkClasses ?? 0;
+    process.stdout.write(`${JSON.stringify({ declared, resources: run.resources.length, sdkClasses })}\n`);
   } finally {
     fs.rmSync(programDir, { recursive: true, force: true });
   }

@@ -5,7 +5,7 @@
  * - `platformProgram`: one SecureAiPlatform with N models on one cloud, importing the facade from the
  *   compiled package (as an installed user's program does) or from this repository's source;
  * - `replayProgram`: the hand-written equivalent of a recorded run: the same resource types, names, inputs
- *   and parents, declared as plain `pulumi.CustomResource` / `ComponentResource` / `ProviderResource`.
+ *   and parents, declared through the provider SDK classes or as plain `pulumi.CustomResource`s.
  */
 const fs = require("node:fs");
 const os = require("node:os");
@@ -68,9 +68,11 @@ function platformProgram(cloud, models, compiledRoot) {
  * beside the program and read by it; unknown inputs become a placeholder string, secrets `pulumi.secret`.
  *
  * @param {string} recordingFile - a StackRun JSON file (`platform-preflight.js --record`).
+ * @param {{ sdkClasses?: boolean }} [options] - `sdkClasses`: declare custom resources with the provider
+ *   SDK classes (`new s3.Bucket(...)`), as a hand-written program does; otherwise as plain CustomResources.
  * @returns {string} the project folder.
  */
-function replayProgram(recordingFile) {
+function replayProgram(recordingFile, options = {}) {
   const dir = projectFolder("bench-replay-", "bench-replay");
   fs.copyFileSync(recordingFile, path.join(dir, "recording.json"));
   fs.copyFileSync(path.join(__dirname, "replay.js"), path.join(dir, "replay.js"));
@@ -81,7 +83,10 @@ function replayProgram(recordingFile) {
       "// eslint-disable-next-line @typescript-eslint/no-require-imports",
       'const { replayResources } = require("./replay.js");',
       "// eslint-disable-next-line @typescript-eslint/no-require-imports",
-      'replayResources(pulumi, require("./recording.json").resources);',
+      `const replayed = replayResources(pulumi, require("./recording.json").resources, ${
+        options.sdkClasses ? "{ load: require }" : "{}"
+      });`,
+      "export const sdkClasses = replayed.sdkClasses;",
       "",
     ].join("\n"),
   );

@@ -1,8 +1,9 @@
 "use strict";
 /**
- * Declares the resources of a recorded run (`StackRun.resources`) as plain Pulumi resources: the same type
- * tokens, names, inputs and parents, with no component code. Used as the hand-written program of the
- * overhead benchmark and by the plain-process floor of the scale benchmark.
+ * Declares the resources of a recorded run (`StackRun.resources`) again, with no component code: the same
+ * type tokens, names, inputs and parents, either as plain Pulumi resources (`CustomResource`, the floor of
+ * the scale benchmark) or through the provider SDKs' own classes (`new s3.Bucket(...)`, what a hand-written
+ * program does; the overhead benchmark's comparison).
  */
 
 function plainValue(pulumi, value) {
@@ -26,13 +27,40 @@ function plainValue(pulumi, value) {
 }
 
 /**
+ * The provider SDK class of a type token, e.g. `aws:s3/bucket:Bucket` → `require("@pulumi/aws/s3").Bucket`,
+ * `azure-native:network:PrivateEndpoint` → `require("@pulumi/azure-native/network").PrivateEndpoint`.
+ *
+ * @param {string} type
+ * @param {(request: string) => unknown} load - the program's `require`.
+ * @returns {Function|undefined} the class, or undefined when the SDK has none under that name.
+ */
+function sdkClassOf(type, load) {
+  const [provider, modulePath, className] = type.split(":");
+  if (!provider || !modulePath || !className) {
+    return undefined;
+  }
+  const moduleName = modulePath.split("/")[0];
+  const request = moduleName === "index" ? `@pulumi/${provider}` : `@pulumi/${provider}/${moduleName}`;
+  try {
+    const resourceClass = load(request)[className];
+    return typeof resourceClass === "function" ? resourceClass : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Registers every recorded resource except the stack itself, parents first.
  *
  * @param {typeof import("@pulumi/pulumi")} pulumi - the program's SDK.
  * @param {Array<{urn: string, type: string, name: string, custom: boolean, inputs: object, parent?: string}>} resources
- * @returns {number} how many resources were declared.
+ * @param {{ load?: (request: string) => unknown }} [options] - `load`: declare custom resources through the
+ *   provider SDK classes, resolved with this `require`; without it, as plain `CustomResource`s.
+ * @returns {{ declared: number, sdkClasses: number }} how many resources were declared, and how many of
+ *   them through an SDK class.
  */
-function replayResources(pulumi, resources) {
+function replayResources(pulumi, resources, options = {}) {
+  let sdkClasses = 0;
   const byUrn = new Map(resources.map((resource) => [resource.urn, resource]));
   const declared = new Map();
   const declare = (resource) => {
@@ -55,7 +83,13 @@ function replayResources(pulumi, resources) {
         opts,
       );
     } else if (resource.custom) {
-      created = new pulumi.CustomResource(resource.type, resource.name, inputs, opts);
+      const sdkClass = options.load === undefined ? undefined : sdkClassOf(resource.type, options.load);
+      if (sdkClass !== undefined) {
+        created = new sdkClass(resource.name, inputs, opts);
+        sdkClasses += 1;
+      } else {
+        created = new pulumi.CustomResource(resource.type, resource.name, inputs, opts);
+      }
     } else {
       created = new pulumi.ComponentResource(resource.type, resource.name, {}, opts);
     }
@@ -67,7 +101,7 @@ function replayResources(pulumi, resources) {
       declare(resource);
     }
   }
-  return declared.size;
+  return { declared: declared.size, sdkClasses };
 }
 
 module.exports = { replayResources };

@@ -40,8 +40,9 @@ export const encryptionControls: readonly ControlDefinition[] = [
         implementation:
           "Cloud KMS CMEK on every Cloud Storage bucket (gcp.storage.Bucket encryption.defaultKmsKeyName, with the " +
           "enforcement setting that refuses Google-managed encryption), on Vertex AI resources (encryptionSpec.kmsKeyName, " +
-          "key in the same region), on the locked log bucket (gcp.logging.ProjectBucketConfig cmekSettings) and on the " +
-          "findings Pub/Sub topic (kmsKeyName). Each service agent is granted roles/cloudkms.cryptoKeyEncrypterDecrypter " +
+          "key in the same region), on the locked log bucket (gcp.logging.ProjectBucketConfig cmekSettings), on the " +
+          "BigQuery dataset of model request-response logs (gcp.bigquery.Dataset defaultEncryptionConfiguration) and on " +
+          "the findings Pub/Sub topic (kmsKeyName). Each service agent is granted roles/cloudkms.cryptoKeyEncrypterDecrypter " +
           "before the encrypted resource is created.",
         guardrails: ["gcp.restrictNonCmekServices", "gcp.restrictCmekCryptoKeyProjects"],
       },

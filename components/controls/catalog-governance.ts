@@ -166,7 +166,9 @@ export const governanceControls: readonly ControlDefinition[] = [
       gcp: {
         implementation:
           "Versioning on dataset and artifact buckets (a locked retention policy on the audit bucket, which cannot " +
-          "also be versioned), a 7-day soft-delete policy and retainOnDelete on every bucket, forceDestroy false.",
+          "also be versioned), a 7-day soft-delete policy and retainOnDelete on every bucket, forceDestroy false; the " +
+          "BigQuery dataset of model request-response logs has deletionPolicy PREVENT, deleteContentsOnDestroy false, " +
+          "7 days of time travel and retainOnDelete.",
       },
       azure: {
         implementation:

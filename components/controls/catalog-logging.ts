@@ -35,8 +35,9 @@ export const loggingControls: readonly ControlDefinition[] = [
       gcp: {
         implementation:
           "Admin Activity audit logs are always on; gcp.projects.IAMAuditConfig adds DATA_READ, DATA_WRITE and " +
-          "ADMIN_READ for cloudkms, aiplatform and storage; Vertex AI endpoints log requests and responses to " +
-          "BigQuery (predictRequestResponseLoggingConfig).",
+          "ADMIN_READ for cloudkms, aiplatform and storage; every Vertex AI endpoint logs each prediction request " +
+          "and response (predictRequestResponseLoggingConfig, samplingRate 1) to its own table in a gcp.bigquery.Dataset " +
+          "encrypted with the logs key, whose partitions expire after logging.retentionDays.",
         limitation:
           "IAMAuditConfig is authoritative per service and conflicts with an externally managed project IAM " +
           "policy, so the component must adopt the existing configuration instead of setting its own.",

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import * as bigquery from "@pulumi/gcp/bigquery";
 import * as logging from "@pulumi/gcp/logging";
 import * as projects from "@pulumi/gcp/projects";
 import * as storage from "@pulumi/gcp/storage";
@@ -18,11 +19,13 @@ export interface ServiceAgents {
   pubsub: pulumi.Output<string>;
   /** Cloud Logging's service account for CMEK-protected log buckets, as an IAM member. */
   logging: pulumi.Output<string>;
+  /** BigQuery's encryption service account (`bq-<n>@bigquery-encryption`), as an IAM member. */
+  bigquery: pulumi.Output<string>;
   /** The service identity resources, for evidence. */
   resources: pulumi.Resource[];
 }
 
-/** Provisions (or looks up) the service agents of Storage, Vertex AI, Pub/Sub and Logging. */
+/** Provisions (or looks up) the service agents of Storage, Vertex AI, Pub/Sub, Logging and BigQuery. */
 export function buildServiceAgents(scope: GcpScope): ServiceAgents {
   const opts = { parent: scope.parent };
   const identity = (service: string, suffix: string) =>
@@ -33,11 +36,14 @@ export function buildServiceAgents(scope: GcpScope): ServiceAgents {
   const storageAgent = storage.getProjectServiceAccountOutput({ project: scope.project }, opts);
   // Logging's CMEK service account, created on demand by the lookup as well.
   const loggingSettings = logging.getProjectCmekSettingsOutput({ project: scope.project }, opts);
+  // BigQuery's per-project encryption account, which encrypts the tables of a CMEK dataset (created on demand).
+  const bigqueryAgent = bigquery.getDefaultServiceAccountOutput({ project: scope.project }, opts);
   return {
     storage: storageAgent.member,
     vertex: vertex.member,
     pubsub: pubsub.member,
     logging: pulumi.interpolate`serviceAccount:${loggingSettings.serviceAccountId}`,
+    bigquery: bigqueryAgent.member,
     resources: [vertex, pubsub],
   };
 }

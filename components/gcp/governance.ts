@@ -8,7 +8,7 @@ export function recordGovernanceEvidence(scope: GcpScope): void {
   const { evidence, spec } = scope;
   evidence.gap(
     "SAI-TLS-02",
-    "Cloud Storage, Cloud KMS, Pub/Sub and Vertex AI accept only TLS (never plaintext) and negotiate TLS 1.3, but they also accept TLS 1.2 and have no per-resource minimum; a 1.3-only minimum needs the organisation policy gcp.restrictTLSCipherSuites (TLS 1.3 suites only), set at organisation or folder level outside this stack",
+    "Cloud Storage, Cloud KMS, Pub/Sub, BigQuery and Vertex AI accept only TLS (never plaintext) and negotiate TLS 1.3, but they also accept TLS 1.2 and have no per-resource minimum; a 1.3-only minimum needs the organisation policy gcp.restrictTLSCipherSuites (TLS 1.3 suites only), set at organisation or folder level outside this stack",
   );
   if (!spec.publicApi.enabled) {
     evidence.notApplicable(

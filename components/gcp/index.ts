@@ -5,6 +5,7 @@ import { buildDetection } from "./detection";
 import { buildEdge } from "./edge";
 import { recordGovernanceEvidence } from "./governance";
 import { buildIdentities } from "./identity";
+import { buildInferenceLogs } from "./inference-logs";
 import { buildKeys } from "./keys";
 import { buildNetwork } from "./network";
 import { buildResponse, recordResponseEvidence } from "./response";
@@ -15,9 +16,9 @@ import { checkGcpSpec } from "./validate";
 
 /**
  * Builds SecureAiPlatform natively on Google Cloud: Cloud KMS keys and their service-agent grants first, then
- * the CMEK buckets, identities, network, Vertex AI endpoints, findings routing, audit trail, Security Command
- * Center notifications and, when asked, the public edge. Every control of the catalog is recorded as
- * implemented, gap (with its reason) or not applicable.
+ * the CMEK buckets, identities, network, the CMEK BigQuery dataset of request-response logs, Vertex AI endpoints
+ * that log to it, findings routing, audit trail, Security Command Center notifications and, when asked, the
+ * public edge. Every control of the catalog is recorded as implemented, gap (with its reason) or not applicable.
  */
 export const buildGcpPlatform: BackendBuilder = (context) => {
   checkGcpSpec(context.spec);
@@ -30,7 +31,8 @@ export const buildGcpPlatform: BackendBuilder = (context) => {
     scope,
     Object.values(identities.accounts).map((account) => account.email),
   );
-  const endpoints = buildEndpoints(scope, keys, network.networkId);
+  const inferenceLogs = buildInferenceLogs(scope, keys.dataClasses.logs);
+  const endpoints = buildEndpoints(scope, keys, network.networkId, inferenceLogs);
   const routing = buildResponse(scope, keys.dataClasses.logs);
   buildAudit(scope, keys.dataClasses.logs, buckets, routing);
   const notifications = buildDetection(scope, routing);

@@ -19,8 +19,9 @@ const AGENTS_BY_DATA_CLASS: Readonly<Record<DataClass, readonly (keyof Omit<Serv
   {
     datasets: ["storage"],
     artifacts: ["storage"],
-    // Audit-log archive bucket (Storage), findings and SIEM topics (Pub/Sub), the locked log bucket (Logging).
-    logs: ["storage", "pubsub", "logging"],
+    // Audit-log archive bucket (Storage), findings and SIEM topics (Pub/Sub), the locked log bucket (Logging),
+    // the dataset of the model endpoints' request-response logs (BigQuery).
+    logs: ["storage", "pubsub", "logging", "bigquery"],
   };
 
 /** Service agents that need each model's key: Vertex AI for the endpoint, Storage for the model's artifacts. */
@@ -183,7 +184,7 @@ function recordKeyEvidence(scope: GcpScope, keys: PlatformKeys): void {
   evidence.implemented(
     "SAI-ENC-05",
     [...grants, ...keys.breakGlass],
-    "cryptoKeyEncrypterDecrypter only for the service agents of Storage, Vertex AI, Pub/Sub and Logging on their keys; " +
+    "cryptoKeyEncrypterDecrypter only for the service agents of Storage, Vertex AI, Pub/Sub, Logging and BigQuery on their keys; " +
       "break-glass principals hold cloudkms.admin on the key ring, which cannot encrypt or decrypt",
   );
   evidence.implemented(

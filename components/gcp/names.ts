@@ -73,3 +73,21 @@ export function googleApisEndpointAddress(platform: string): string {
   const fourth = Math.max(2, (value & 0xff) % 255);
   return `100.100.${third}.${fourth}`;
 }
+
+/**
+ * A BigQuery identifier (dataset or table ID: letters, digits and underscores) from validated name parts.
+ * Names have single hyphens and no underscores, so turning hyphens into underscores keeps them distinct.
+ */
+function bigqueryIdentifier(parts: readonly string[]): string {
+  return parts.join("_").replace(/-/g, "_");
+}
+
+/** The ID of the BigQuery dataset that holds the platform's model request-response logs. */
+export function inferenceLogDatasetId(platform: string): string {
+  return bigqueryIdentifier([platform, "inference", "logs"]);
+}
+
+/** The ID of the BigQuery table that Vertex AI creates for one model endpoint's request-response logs. */
+export function inferenceLogTableId(model: string): string {
+  return bigqueryIdentifier(["request", "response", model]);
+}

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import * as vertex from "@pulumi/gcp/vertex";
+import { INFERENCE_LOG_SAMPLING_RATE, type InferenceLogs } from "./inference-logs";
 import type { PlatformKeys } from "./keys";
 import { vertexEndpointId } from "./names";
 import type { GcpScope } from "./scope";
@@ -10,12 +11,14 @@ export type ModelEndpoints = Record<string, vertex.AiEndpoint>;
 /**
  * Builds one Vertex AI endpoint per model: encrypted with the model's own key (in the key ring's region, as
  * Vertex AI requires), reachable only through Private Service Connect in the platform's network, never on the
- * shared public `aiplatform.googleapis.com` surface. The Vertex AI agent's grant on the key comes first.
+ * shared public `aiplatform.googleapis.com` surface, logging every request and its response to the model's own
+ * table in the platform's CMEK BigQuery dataset. The Vertex AI agent's grant on the key comes first.
  */
 export function buildEndpoints(
   scope: GcpScope,
   keys: PlatformKeys,
   networkId: pulumi.Input<string>,
+  inferenceLogs: InferenceLogs,
 ): ModelEndpoints {
   const { name, project, region, spec } = scope;
   const endpoints: ModelEndpoints = {};
@@ -35,6 +38,11 @@ export function buildEndpoints(
           enablePrivateServiceConnect: true,
           projectAllowlists: [project],
           pscAutomationConfigs: [{ projectId: project, network: networkId }],
+        },
+        predictRequestResponseLoggingConfig: {
+          enabled: true,
+          samplingRate: INFERENCE_LOG_SAMPLING_RATE,
+          bigqueryDestination: { outputUri: inferenceLogs.destination(model.name) },
         },
         labels: scope.labels,
       },
@@ -56,6 +64,11 @@ export function buildEndpoints(
     "SAI-NET-02",
     all,
     "model endpoints are reachable only through Private Service Connect",
+  );
+  scope.evidence.implemented(
+    "SAI-LOG-01",
+    [inferenceLogs.dataset, ...all],
+    `Vertex AI endpoints log every prediction request and response (samplingRate ${INFERENCE_LOG_SAMPLING_RATE}) to their own table in a BigQuery dataset encrypted with the logs key`,
   );
   return endpoints;
 }

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { AGENT_MEMBERS, type BuiltPlatform, buildGcp, gcpArgs, installGcpMocks } from "../helpers/gcp-mocks";
+import { BIGQUERY_AGENT_MEMBER, answerBigqueryAgentLookup } from "./support/bigquery-agent";
 
 const KEY_MEMBER = "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember";
 
@@ -7,6 +8,7 @@ let built: BuiltPlatform;
 
 beforeAll(async () => {
   await installGcpMocks();
+  answerBigqueryAgentLookup();
   built = await buildGcp(
     "order",
     gcpArgs({ models: [{ name: "chat" }, { name: "vision", sensitivity: "high" }] }),
@@ -39,6 +41,7 @@ describe("GCP service agents hold their key before the resource that uses it exi
       "order-logs",
       AGENT_MEMBERS.logging,
     ],
+    ["gcp:bigquery/dataset:Dataset", "order-inference-logs", "order-logs", BIGQUERY_AGENT_MEMBER],
   ])("%s %s depends on the grant on %s", (type, name, key, member) => {
     const resource = built.named(type, name);
     expect(resource.dependsOn).toEqual([grantName(key, member)]);
@@ -65,5 +68,9 @@ describe("GCP service agents hold their key before the resource that uses it exi
     ).toEqual({
       kmsKeyName: keyId("order-logs"),
     });
+    expect(
+      built.named("gcp:bigquery/dataset:Dataset", "order-inference-logs").inputs
+        .defaultEncryptionConfiguration,
+    ).toEqual({ kmsKeyName: keyId("order-logs") });
   });
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { AGENT_MEMBERS, type BuiltPlatform, buildGcp, gcpArgs, installGcpMocks } from "../helpers/gcp-mocks";
+import { BIGQUERY_AGENT_MEMBER, answerBigqueryAgentLookup } from "./support/bigquery-agent";
 
 const KEY_RING = "gcp:kms/keyRing:KeyRing";
 const CRYPTO_KEY = "gcp:kms/cryptoKey:CryptoKey";
@@ -11,6 +12,7 @@ let built: BuiltPlatform;
 
 beforeAll(async () => {
   await installGcpMocks();
+  answerBigqueryAgentLookup();
   built = await buildGcp(
     "bank",
     gcpArgs({
@@ -94,6 +96,7 @@ describe("GCP keys", () => {
       ["bank-logs", AGENT_MEMBERS.storage],
       ["bank-logs", AGENT_MEMBERS.pubsub],
       ["bank-logs", AGENT_MEMBERS.logging],
+      ["bank-logs", BIGQUERY_AGENT_MEMBER],
     ].map(([key, member]) => ({ key, role: ENCRYPTER_DECRYPTER, member }));
     expect(grants).toHaveLength(expected.length);
     expect(grants).toEqual(expect.arrayContaining(expected));

@@ -1,7 +1,7 @@
 /**
  * Nothing lost, GCP: every stateful resource the backend creates (key ring, crypto keys, Cloud Storage
- * buckets, the locked audit log bucket) and its protection, as the controls catalog promises (SAI-ENC-07,
- * SAI-RES-01).
+ * buckets, the locked audit log bucket, the BigQuery dataset of model request-response logs) and its
+ * protection, as the controls catalog promises (SAI-ENC-07, SAI-RES-01).
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { type Inventory, NOTHING_LOST_WORKLOADS, inventoryOf } from "./support/inventory";
@@ -10,6 +10,7 @@ const KEY_RING = "gcp:kms/keyRing:KeyRing";
 const KEY = "gcp:kms/cryptoKey:CryptoKey";
 const BUCKET = "gcp:storage/bucket:Bucket";
 const LOG_BUCKET = "gcp:logging/projectBucketConfig:ProjectBucketConfig";
+const DATASET = "gcp:bigquery/dataset:Dataset";
 /** Types that hold data or key material; any of them in a build must be covered below. */
 const STATEFUL =
   /^gcp:(kms\/(keyRing|cryptoKey):|storage\/bucket:|logging\/(project)?BucketConfig|bigquery\/dataset:|vertex\/ai(Dataset|FeatureStore|Index|Tensorboard|MetadataStore):|sql\/|spanner\/|firestore\/)/;
@@ -29,8 +30,8 @@ const bucket = (name: string) => platform.ofType(BUCKET).find((candidate) => can
 const dataBuckets = () => platform.ofType(BUCKET).filter((bucket) => bucket.name !== "nl-audit-logs");
 
 describe("GCP nothing lost", () => {
-  it("lists every stateful resource: key ring, keys, buckets and the audit log bucket", () => {
-    const covered = new Set([KEY_RING, KEY, BUCKET, LOG_BUCKET]);
+  it("lists every stateful resource: key ring, keys, buckets, the audit log bucket and the inference-log dataset", () => {
+    const covered = new Set([KEY_RING, KEY, BUCKET, LOG_BUCKET, DATASET]);
     expect(stateful().filter((resource) => !covered.has(resource.type))).toEqual([]);
     expect(platform.ofType(KEY_RING)).toHaveLength(1);
     expect(platform.ofType(KEY).map((key) => key.name)).toEqual(
@@ -40,6 +41,7 @@ describe("GCP nothing lost", () => {
       expect.arrayContaining(["nl-artifacts", "nl-audit-logs", "nl-datasets"]),
     );
     expect(platform.ofType(LOG_BUCKET)).toHaveLength(1);
+    expect(platform.ofType(DATASET).map((dataset) => dataset.name)).toEqual(["nl-inference-logs"]);
   });
 
   it("key ring and keys are kept on destroy; keys refuse deletion and keep destroyed versions for a window", () => {
@@ -110,5 +112,21 @@ describe("GCP nothing lost", () => {
       expect(bucket.inputs.softDeletePolicy, bucket.name).toEqual({ retentionDurationSeconds: 7 * 86_400 });
     }
     expect(bucket("nl-audit-logs")?.inputs.retentionPolicy).toMatchObject({ isLocked: true });
+  });
+
+  it("the inference-log dataset is kept on destroy, refuses deletion and never drops its tables with it", () => {
+    const [dataset] = platform.ofType(DATASET);
+    expect(dataset?.options.retainOnDelete).toBe(true);
+    expect(dataset?.inputs).toMatchObject({
+      deletionPolicy: "PREVENT",
+      deleteContentsOnDestroy: false,
+      maxTimeTravelHours: "168",
+    });
+  });
+
+  it("inference-log partitions expire at logging.retentionDays; no default expiry deletes whole tables", () => {
+    const [dataset] = platform.ofType(DATASET);
+    expect(dataset?.inputs.defaultPartitionExpirationMs).toBe(400 * 86_400_000);
+    expect(dataset?.inputs).not.toHaveProperty("defaultTableExpirationMs");
   });
 });

@@ -3,10 +3,13 @@
 import "./register-transpile-only";
 import { PolicyPack } from "@pulumi/policy";
 import { policies } from "./policies";
+import { cacheNotApplicableEncoding } from "./policies/lib/not-applicable-encoding";
 import { shareDeserializedProperties } from "./policies/lib/shared-deserialization";
 
-// One deserialisation of each resource's properties, shared by every policy (see the module).
+// One deserialisation of each resource's properties, shared by every policy, and one encoding of each
+// distinct not-applicable entry of the responses (see the modules).
 shareDeserializedProperties();
+cacheNotApplicableEncoding();
 
 new PolicyPack("secure-ai", {
   policies: [...policies],

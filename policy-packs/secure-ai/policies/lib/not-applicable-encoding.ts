@@ -1,0 +1,105 @@
+/**
+ * Each distinct not-applicable list is encoded once, not once per resource.
+ *
+ * For every resource it analyzes, `@pulumi/policy` 1.21's server answers with one `PolicyNotApplicable`
+ * (policy name, reason) per policy that does not apply: about 90 of this pack's 96 for any resource, some
+ * 15 KB of protobuf per response. google-protobuf writes each string of each entry through its generic
+ * writer, which measured here 0.15 to 0.5 ms per response, a third of the server's time per resource. The
+ * lists repeat (resources of one type are skipped by the same policies with the same reasons), so this
+ * module serializes the response's other fields with the original code and appends the list's bytes from a
+ * cache, encoded the first time by the original code itself. Protobuf writes fields in field-number order
+ * and `not_applicable` (3) is the response's last field, so the bytes are identical to the original's (a
+ * test compares them).
+ *
+ * Only the running pack installs this (`policy-packs/secure-ai/index.ts`); importing the policies does not.
+ */
+import { createRequire } from "node:module";
+
+/** The parts of the generated `pulumirpc.AnalyzeResponse` / `PolicyNotApplicable` classes used here. */
+interface NotApplicableMessage {
+  getPolicyName(): string;
+  getReason(): string;
+}
+interface AnalyzeResponseMessage {
+  getNotApplicableList(): NotApplicableMessage[];
+  setNotApplicableList(list: NotApplicableMessage[]): unknown;
+  serializeBinary(): Uint8Array;
+}
+interface AnalyzerProtoModule {
+  AnalyzeResponse?: {
+    new (): AnalyzeResponseMessage;
+    prototype: AnalyzeResponseMessage;
+    /** Set once this module has wrapped it. */
+    __secureAiCachedNotApplicable?: boolean;
+  };
+}
+
+/**
+ * Distinct lists kept (about 15 KB each); beyond it, lists are still encoded correctly, just not cached.
+ * A stack has one or a few lists per resource type.
+ */
+const CACHE_LIMIT = 2_000;
+
+/**
+ * Makes the policy server encode each distinct not-applicable entry once (see the module comment). Applied
+ * only when the generated classes have the expected shape; otherwise nothing changes.
+ *
+ * @param requireFrom - resolves modules as `@pulumi/policy` does. @default `require` from `@pulumi/policy`
+ * @returns whether responses are now encoded through the cache.
+ */
+export function cacheNotApplicableEncoding(requireFrom?: NodeJS.Require): boolean {
+  let proto: AnalyzerProtoModule;
+  try {
+    const resolve = requireFrom ?? createRequire(require.resolve("@pulumi/policy"));
+    proto = resolve("@pulumi/pulumi/proto/analyzer_pb") as AnalyzerProtoModule;
+  } catch {
+    return false;
+  }
+  const Response = proto.AnalyzeResponse;
+  if (Response === undefined) {
+    return false;
+  }
+  if (Response.__secureAiCachedNotApplicable) {
+    return true;
+  }
+  const prototype = Response.prototype;
+  const original = prototype.serializeBinary;
+  if (
+    typeof original !== "function" ||
+    typeof prototype.getNotApplicableList !== "function" ||
+    typeof prototype.setNotApplicableList !== "function"
+  ) {
+    return false;
+  }
+  const encoded = new Map<string, Uint8Array>();
+  const encodeList = (entries: NotApplicableMessage[]): Uint8Array => {
+    const key = entries.map((entry) => `${entry.getPolicyName()}\u0000${entry.getReason()}`).join("\u0001");
+    let bytes = encoded.get(key);
+    if (bytes === undefined) {
+      const listOnly = new Response();
+      listOnly.setNotApplicableList(entries);
+      bytes = original.call(listOnly);
+      if (encoded.size < CACHE_LIMIT) {
+        encoded.set(key, bytes);
+      }
+    }
+    return bytes;
+  };
+  prototype.serializeBinary = function serializeWithCachedNotApplicable(this: AnalyzeResponseMessage) {
+    const entries = this.getNotApplicableList();
+    if (entries.length === 0) {
+      return original.call(this);
+    }
+    this.setNotApplicableList([]);
+    let head: Uint8Array;
+    try {
+      head = original.call(this);
+    } finally {
+      this.setNotApplicableList(entries);
+    }
+    const list = encodeList(entries);
+    return head.length === 0 ? list : Buffer.concat([head, list]);
+  };
+  Response.__secureAiCachedNotApplicable = true;
+  return true;
+}

@@ -1,11 +1,12 @@
 import { createRequire } from "node:module";
+import type * as AnalyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import { describe, expect, it } from "vitest";
 import { cacheNotApplicableEncoding } from "../../policy-packs/secure-ai/policies/lib/not-applicable-encoding";
 
 /** The generated classes, resolved as `@pulumi/policy`'s server resolves them. */
 const proto = createRequire(require.resolve("@pulumi/policy"))(
   "@pulumi/pulumi/proto/analyzer_pb",
-) as typeof import("@pulumi/pulumi/proto/analyzer_pb");
+) as typeof AnalyzerProto;
 
 type Entry = [policyName: string, reason: string];
 

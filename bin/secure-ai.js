@@ -23,18 +23,5 @@ function loadCli() {
   return require(source);
 }
 
-loadCli()
-  .runCli(process.argv.slice(2))
-  .then(
-    (code) => finish(code),
-    (error) => {
-      process.stderr.write(`secure-ai: ${error && error.stack ? error.stack : String(error)}\n`);
-      finish(2);
-    },
-  );
-
-// Exit once stdout has been flushed: open handles (child processes, gRPC channels) must not keep the
-// command alive, and a report piped to another process must not be cut short.
-function finish(code) {
-  process.stdout.write("", () => process.exit(code));
-}
+// runCliProcess exits once stdout is flushed, and stops writing quietly when the reader of a pipe goes away.
+loadCli().runCliProcess(process.argv.slice(2));

@@ -185,7 +185,9 @@ export function usageText(version: string): string {
     "  -v, --version        show the version",
     "",
     "Exit codes: 0 no mandatory violation, 1 at least one mandatory violation,",
-    "            2 usage error, or a program or policy pack that fails to run.",
+    "            2 usage error, or a program or policy pack that fails to run (or stdout fails).",
+    "A reader that closes stdout early (`| head`) gets what it read; the rest of the report is dropped",
+    "without an error and the exit code stays the run's verdict (not 141 for SIGPIPE).",
     "",
   ].join("\n");
 }

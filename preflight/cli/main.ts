@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import { removeStaleReports, writeAllReports } from "../report/write-reports";
 import { renderReport } from "../report/render";
 import { type CheckOptions, EXIT_USAGE, parseArgs, usageText } from "./args";
+import { type StreamWatch, watchForClosedReader } from "./closed-pipe";
 import { describeFailure } from "./errors-to-exit";
 import { findPackageRoot, packageDefaults, readPackageVersion } from "./package-root";
 import type { CheckStages } from "./stages";
@@ -104,6 +105,49 @@ function progressSink(io: CliEnvironment): (message: string) => void {
   };
 }
 
+/**
+ * Runs `secure-ai` as the process (what `bin/secure-ai.js` calls) and exits with its code once stdout has been
+ * flushed: open handles (child processes, gRPC channels) must not keep the command alive, and a report piped
+ * to another process must not be cut short. A reader that closes the pipe early (`| head`) makes the CLI stop
+ * writing quietly and keep the run's exit code; another write error on stdout is named on stderr and exits 2.
+ * An unexpected error (a bug) is printed with its stack and exits 2.
+ *
+ * @param argv - arguments after the script name.
+ */
+export function runCliProcess(argv: readonly string[]): void {
+  const stdout = watchForClosedReader(process.stdout);
+  const stderr = watchForClosedReader(process.stderr);
+  runCli(argv).then(
+    (code) => exitWhenFlushed(code, stdout, stderr),
+    (error: unknown) => {
+      writeUnlessClosed(
+        stderr,
+        `secure-ai: ${error instanceof Error && error.stack ? error.stack : String(error)}\n`,
+      );
+      exitWhenFlushed(EXIT_USAGE, stdout, stderr);
+    },
+  );
+}
+
+function exitWhenFlushed(code: number, stdout: StreamWatch, stderr: StreamWatch): void {
+  // The write callback runs before the stream emits its error event; setImmediate lets the watch see it.
+  process.stdout.write("", () =>
+    setImmediate(() => {
+      if (stdout.failure === undefined) {
+        process.exit(code);
+      }
+      writeUnlessClosed(stderr, `secure-ai: cannot write to stdout: ${stdout.failure.message}\n`);
+      process.exit(EXIT_USAGE);
+    }),
+  );
+}
+
+function writeUnlessClosed(stderr: StreamWatch, text: string): void {
+  if (!stderr.readerClosed) {
+    process.stderr.write(text);
+  }
+}
+
 if (require.main === module) {
-  void runCli(process.argv.slice(2)).then((code) => process.exit(code));
+  runCliProcess(process.argv.slice(2));
 }

@@ -152,6 +152,31 @@ function notApplicableWithoutStack(args: ResourceValidationArgs, reason: string)
   }
 }
 
+/**
+ * A policy's not-applicable signal, made once per server: the first call obtains the server's own error
+ * from `args.notApplicable(reason)`, later calls with the same `notApplicable` function throw that same
+ * object again (the server reads only its class and `reason`), so a multi-type policy skipping thousands of
+ * resources builds no error per resource. Another `notApplicable` (another server, a test harness) gets
+ * its own error.
+ */
+function notApplicableSignal(reason: string): (args: ResourceValidationArgs) => never {
+  let source: unknown;
+  let signal: unknown;
+  return (args) => {
+    if (args.notApplicable === source) {
+      throw signal;
+    }
+    try {
+      notApplicableWithoutStack(args, reason);
+    } catch (error) {
+      source = args.notApplicable;
+      signal = error;
+      throw error;
+    }
+    throw new Error(`notApplicable("${reason}") returned instead of throwing`);
+  };
+}
+
 /** Attaches a type token the way `validateResourceOfType` does, so the server skips other types cheaply. */
 function withPulumiType<F extends object>(fn: F, types: readonly string[]): F {
   if (types.length === 1) {
@@ -166,7 +191,7 @@ export function defineResourcePolicy<O extends ConfigOptions = Record<never, nev
 ): SecureAiResourcePolicy {
   const metadata = metadataOf(definition);
   const types = new Set(definition.resourceTypes);
-  const notApplicableReason = `applies to ${[...types].join(", ")}`;
+  const notApplicable = notApplicableSignal(`applies to ${[...types].join(", ")}`);
   const now = definition.now ?? Date.now;
   const checked = (args: ResourceValidationArgs): CheckedResource => ({
     type: args.type,
@@ -178,7 +203,7 @@ export function defineResourcePolicy<O extends ConfigOptions = Record<never, nev
   const validateResource = withPulumiType(
     (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
       if (!types.has(args.type)) {
-        notApplicableWithoutStack(args, notApplicableReason);
+        notApplicable(args);
       }
       const { config, waivers } = readConfig(definition, args.getConfig<Record<string, unknown>>());
       const resource = checked(args);
@@ -224,7 +249,7 @@ export function defineResourcePolicy<O extends ConfigOptions = Record<never, nev
   if (remediate !== undefined) {
     policy.remediateResource = withPulumiType((args: ResourceValidationArgs) => {
       if (!types.has(args.type)) {
-        notApplicableWithoutStack(args, notApplicableReason);
+        notApplicable(args);
       }
       const { config, waivers } = readConfig(definition, args.getConfig<Record<string, unknown>>());
       const resource = checked(args);

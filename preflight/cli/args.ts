@@ -1,4 +1,5 @@
 import * as path from "node:path";
+import { defaultProgramDir } from "./default-program";
 import type { PackageDefaults } from "./package-root";
 
 /** Report formats `secure-ai check` renders. */
@@ -12,7 +13,10 @@ export const EXIT_USAGE = 2;
 
 /** What `secure-ai check` was asked to do, with every default applied and every path absolute. */
 export interface CheckOptions {
-  /** Directory of the Pulumi project to run. @default the package's own project */
+  /**
+   * Directory of the Pulumi project to run. @default the current directory when it holds a Pulumi.yaml,
+   * else the bundled project of a checkout of this repository (an installed package has none: usage error)
+   */
   programDir: string;
   /** Only this stack. @default undefined (every stack of the project) */
   stack?: string;
@@ -67,8 +71,10 @@ function isValueFlag(flag: string): flag is ValueFlag {
  *
  * @param argv - the arguments.
  * @param defaults - the package's default program and pack.
- * @param cwd - directory relative paths resolve against. @default process.cwd()
- * @throws CliUsageError on a missing or unknown command, an unknown or repeated flag, a missing value or a bad format.
+ * @param cwd - directory relative paths resolve against, and the default program when it holds a Pulumi.yaml.
+ *   @default process.cwd()
+ * @throws CliUsageError on a missing or unknown command, an unknown or repeated flag, a missing value, a bad
+ *   format, or no `--program` where neither `cwd` nor the package has a project to default to.
  */
 export function parseArgs(
   argv: readonly string[],
@@ -117,7 +123,7 @@ export function parseArgs(
   return {
     kind: "check",
     options: {
-      programDir: program === undefined ? defaults.programDir : path.resolve(cwd, program),
+      programDir: program === undefined ? requireDefaultProgram(cwd, defaults) : path.resolve(cwd, program),
       stack: single("--stack"),
       format: format as ReportFormat,
       outDir: out === undefined ? undefined : path.resolve(cwd, out),
@@ -126,6 +132,18 @@ export function parseArgs(
       policyConfigs: configs.map((file) => path.resolve(cwd, file)),
     },
   };
+}
+
+function requireDefaultProgram(cwd: string, defaults: PackageDefaults): string {
+  const dir = path.resolve(cwd);
+  const programDir = defaultProgramDir(dir, defaults.bundledProgramDir);
+  if (programDir === undefined) {
+    throw new CliUsageError(
+      `No --program given and ${dir} holds no Pulumi.yaml: pass --program DIR (the directory of the ` +
+        "Pulumi project to check), or run secure-ai check from that directory.",
+    );
+  }
+  return programDir;
 }
 
 function readFlagValues(args: readonly string[]): Map<ValueFlag, string[]> {
@@ -174,7 +192,8 @@ export function usageText(version: string): string {
     "                  [--policy-pack DIR]... [--policy-config FILE]...",
     "",
     "Options:",
-    "  --program DIR        Pulumi project to run (default: this package's own project)",
+    "  --program DIR        Pulumi project to run (default: the current directory when it holds a",
+    "                       Pulumi.yaml; in a checkout of secure-ai-platform, its bundled stacks/ project)",
     "  --stack NAME         run only this stack (default: every Pulumi.<stack>.yaml of the project)",
     `  --format FORMAT      report printed on stdout: ${REPORT_FORMATS.join(", ")} (default: text)`,
     "  --out DIR            also write report.txt, report.json, report.sarif, report.md and report.html to DIR",

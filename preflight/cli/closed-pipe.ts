@@ -7,7 +7,7 @@
  * CLI can name it on stderr and exit 2 instead of passing off a truncated report as delivered.
  */
 
-/** Error codes of a write whose reader has gone: a closed pipe or socket, or the stream Node then destroyed. */
+/** Codes of a write whose reader has gone: a closed pipe or socket, or the stream Node then destroyed. */
 const CLOSED_READER_CODES: ReadonlySet<string> = new Set(["EPIPE", "ECONNRESET", "ERR_STREAM_DESTROYED"]);
 
 /** Whether a stream error means the reader went away. */

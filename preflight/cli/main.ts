@@ -27,8 +27,16 @@ export interface CliEnvironment {
   stderr: OutputStream;
   /** Environment variables (`NO_COLOR`). @default process.env */
   env: NodeJS.ProcessEnv;
-  /** Directory relative flags resolve against. @default process.cwd() */
+  /**
+   * Directory relative flags resolve against, and the default program when it holds a Pulumi.yaml.
+   * @default process.cwd()
+   */
   cwd: string;
+  /**
+   * Root of the secure-ai-platform package: its version, default pack and bundled project.
+   * @default findPackageRoot()
+   */
+  packageRoot: string;
   /** The preflight stages. @default the engine and the analyzer (loaded only when a check runs) */
   stages?: CheckStages;
 }
@@ -50,13 +58,13 @@ export async function runCli(
     stderr: environment.stderr ?? process.stderr,
     env: environment.env ?? process.env,
     cwd: environment.cwd ?? process.cwd(),
+    packageRoot: environment.packageRoot ?? findPackageRoot(),
     stages: environment.stages,
   };
-  const packageRoot = findPackageRoot();
-  const version = readPackageVersion(packageRoot);
+  const version = readPackageVersion(io.packageRoot);
   let options: CheckOptions | undefined;
   try {
-    const command = parseArgs(argv, packageDefaults(packageRoot), io.cwd);
+    const command = parseArgs(argv, packageDefaults(io.packageRoot), io.cwd);
     if (command.kind === "help") {
       io.stdout.write(usageText(version));
       return EXIT_PASS;
@@ -106,11 +114,11 @@ function progressSink(io: CliEnvironment): (message: string) => void {
 }
 
 /**
- * Runs `secure-ai` as the process (what `bin/secure-ai.js` calls) and exits with its code once stdout has been
- * flushed: open handles (child processes, gRPC channels) must not keep the command alive, and a report piped
- * to another process must not be cut short. A reader that closes the pipe early (`| head`) makes the CLI stop
- * writing quietly and keep the run's exit code; another write error on stdout is named on stderr and exits 2.
- * An unexpected error (a bug) is printed with its stack and exits 2.
+ * Runs `secure-ai` as the process (what `bin/secure-ai.js` calls) and exits with its code once stdout has
+ * been flushed: open handles (child processes, gRPC channels) must not keep the command alive, and a report
+ * piped to another process must not be cut short. A reader that closes the pipe early (`| head`) makes the
+ * CLI stop writing quietly and keep the run's exit code; another write error on stdout is named on stderr and
+ * exits 2. An unexpected error (a bug) is printed with its stack and exits 2.
  *
  * @param argv - arguments after the script name.
  */

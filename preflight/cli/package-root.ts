@@ -1,8 +1,12 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { holdsPulumiProject } from "./default-program";
 
 /** The npm package name whose root the CLI looks for. */
 export const PACKAGE_NAME = "secure-ai-platform";
+
+/** Folder of the bundled project's program (`main` of the repository's Pulumi.yaml); not published. */
+const BUNDLED_STACKS_DIR = "stacks";
 
 /**
  * Finds the root directory of this npm package by walking up from this file until a package.json
@@ -50,15 +54,19 @@ export function readPackageVersion(packageRoot: string): string {
 
 /** Where the defaults of `secure-ai check` live inside the package. */
 export interface PackageDefaults {
-  /** The package's own Pulumi project (the directory holding its Pulumi.yaml). */
-  programDir: string;
+  /**
+   * The package's own Pulumi project (the package root, whose Pulumi.yaml runs `stacks/`), present only in a
+   * checkout of the repository: the published package ships neither. @default undefined (installed package)
+   */
+  bundledProgramDir?: string;
   /** The package's own policy pack, `policy-packs/secure-ai`. */
   policyPackDir: string;
 }
 
 /**
- * The default program and policy pack of `secure-ai check`, resolved against the package root rather than
- * the current working directory. The pack is the TypeScript source `policy-packs/secure-ai` when it is there
+ * The package's defaults for `secure-ai check`, resolved against the package root rather than the current
+ * working directory. The bundled program is the package root when it holds a Pulumi.yaml and the `stacks/`
+ * project it runs (a checkout). The pack is the TypeScript source `policy-packs/secure-ai` when it is there
  * (a checkout), else the compiled `dist/policy-packs/secure-ai` when that holds a PulumiPolicy.yaml (an
  * installed package).
  *
@@ -70,8 +78,13 @@ export function packageDefaults(packageRoot: string): PackageDefaults {
   const useCompiled =
     !fs.existsSync(path.join(sourcePack, "index.ts")) &&
     fs.existsSync(path.join(compiledPack, "PulumiPolicy.yaml"));
+  const bundled = holdsPulumiProject(packageRoot) && isDirectory(path.join(packageRoot, BUNDLED_STACKS_DIR));
   return {
-    programDir: packageRoot,
+    ...(bundled ? { bundledProgramDir: packageRoot } : {}),
     policyPackDir: useCompiled ? compiledPack : sourcePack,
   };
+}
+
+function isDirectory(dir: string): boolean {
+  return fs.existsSync(dir) && fs.statSync(dir).isDirectory();
 }

@@ -4,7 +4,16 @@ import pulumi from "@pulumi/eslint-plugin";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/**", "dist/**", "report/**", "coverage/**", "**/node_modules/**", "bin/**", "**/*.js", "**/*.mjs"],
+    ignores: [
+      "node_modules/**",
+      "dist/**",
+      "report/**",
+      "coverage/**",
+      "**/node_modules/**",
+      "bin/**",
+      "**/*.js",
+      "**/*.mjs",
+    ],
   },
   ...tseslint.configs.recommended,
   {

@@ -12,7 +12,10 @@ const scope = process.env.STRYKER_SCOPE ?? "all";
 
 const SPEC = ["components/spec/**/*.ts", "!components/spec/index.ts", "!components/spec/args.ts"];
 const POLICIES = ["policy-packs/secure-ai/policies/**/*.ts", "!policy-packs/secure-ai/policies/**/index.ts"];
-const POLICY_LIB = ["policy-packs/secure-ai/policies/lib/**/*.ts", "!policy-packs/secure-ai/policies/lib/index.ts"];
+const POLICY_LIB = [
+  "policy-packs/secure-ai/policies/lib/**/*.ts",
+  "!policy-packs/secure-ai/policies/lib/index.ts",
+];
 const SCOPES = { spec: SPEC, policies: POLICIES, "policies-lib": POLICY_LIB, all: [...SPEC, ...POLICIES] };
 if (!(scope in SCOPES)) {
   throw new Error(`STRYKER_SCOPE=${scope}: use one of ${Object.keys(SCOPES).join(", ")}`);

@@ -4,7 +4,15 @@
  * (evidence) and render reports (report).
  */
 export * from "./model";
-export { runCli, runCheck, parseArgs, usageText, REPORT_FORMATS, type CheckOptions, type ReportFormat } from "./cli";
+export {
+  runCli,
+  runCheck,
+  parseArgs,
+  usageText,
+  REPORT_FORMATS,
+  type CheckOptions,
+  type ReportFormat,
+} from "./cli";
 export { runStack, listStacks, PreflightProgramError, PreflightUsageError } from "./engine";
 export * from "./analyzer";
 export { buildStackEvidence, countMandatoryViolations } from "./evidence";

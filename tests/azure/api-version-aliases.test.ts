@@ -52,7 +52,9 @@ describe("dropApiVersionAliases", () => {
     ]);
     expect(result).toEqual({
       props: { resourceGroupName: "rg" },
-      opts: { aliases: [{ name: "old-name" }, "urn:pulumi:s::p::azure-native:network:PrivateEndpoint::older"] },
+      opts: {
+        aliases: [{ name: "old-name" }, "urn:pulumi:s::p::azure-native:network:PrivateEndpoint::older"],
+      },
     });
   });
 

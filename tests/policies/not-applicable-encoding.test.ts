@@ -38,8 +38,14 @@ const CASES: { name: string; entries: Entry[]; diagnostics?: string[] }[] = [
   {
     name: "type fast path entries",
     entries: [
-      ["aws-s3-bucket-require-cmk-encryption", "Policy only applies to resources of type 'aws:s3/bucket:Bucket'"],
-      ["gcp-kms-cryptokey-require-rotation", "Policy only applies to resources of type 'gcp:kms/cryptoKey:CryptoKey'"],
+      [
+        "aws-s3-bucket-require-cmk-encryption",
+        "Policy only applies to resources of type 'aws:s3/bucket:Bucket'",
+      ],
+      [
+        "gcp-kms-cryptokey-require-rotation",
+        "Policy only applies to resources of type 'gcp:kms/cryptoKey:CryptoKey'",
+      ],
     ],
   },
   {
@@ -61,7 +67,9 @@ const CASES: { name: string; entries: Entry[]; diagnostics?: string[] }[] = [
 
 describe("cacheNotApplicableEncoding", () => {
   // Original bytes first: the wrapper replaces the prototype's method for the rest of this file.
-  const originalBytes = CASES.map((item) => Buffer.from(response(item.entries, item.diagnostics).serializeBinary()));
+  const originalBytes = CASES.map((item) =>
+    Buffer.from(response(item.entries, item.diagnostics).serializeBinary()),
+  );
 
   it("installs once and reports it", () => {
     expect(cacheNotApplicableEncoding()).toBe(true);

@@ -70,7 +70,12 @@ describe("runCheck: packs and program overlap", () => {
     finishProgram();
     const report = await check;
     const resourceCount = fixtureRun().resources.length;
-    expect(events).toEqual(["program started", "packs started", "program finished", `analysed ${resourceCount}`]);
+    expect(events).toEqual([
+      "program started",
+      "packs started",
+      "program finished",
+      `analysed ${resourceCount}`,
+    ]);
     expect(analyzed[0]).toMatchObject({ project: "demo", stack: "prod", dryRun: true });
     expect(report.stacks.map((stack) => stack.stack)).toEqual(["prod"]);
   });

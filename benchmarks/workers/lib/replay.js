@@ -85,9 +85,16 @@ function replayResources(pulumi, resources, options = {}) {
     } else if (resource.custom) {
       const sdkClass = options.load === undefined ? undefined : sdkClassOf(resource.type, options.load);
       if (sdkClass !== undefined) {
-        created = new sdkClass(resource.name, inputs, opts);
-        sdkClasses += 1;
-      } else {
+        try {
+          created = new sdkClass(resource.name, inputs, opts);
+          sdkClasses += 1;
+        } catch {
+          // A required input the recording lacks (an invoke result the preview mocks left empty): the
+          // class refuses before registering anything, so declare it plainly.
+          created = undefined;
+        }
+      }
+      if (created === undefined) {
         created = new pulumi.CustomResource(resource.type, resource.name, inputs, opts);
       }
     } else {

@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AGENT_MEMBERS, type BuiltPlatform, buildGcp, gcpArgs, installGcpMocks } from "../helpers/gcp-mocks";
-import { BIGQUERY_AGENT_MEMBER, answerBigqueryAgentLookup } from "./support/bigquery-agent";
+import {
+  AGENT_MEMBERS,
+  BIGQUERY_AGENT_MEMBER,
+  type BuiltPlatform,
+  buildGcp,
+  gcpArgs,
+  installGcpMocks,
+} from "../helpers/gcp-mocks";
 
 const KEY_MEMBER = "gcp:kms/cryptoKeyIAMMember:CryptoKeyIAMMember";
 
@@ -8,7 +14,6 @@ let built: BuiltPlatform;
 
 beforeAll(async () => {
   await installGcpMocks();
-  answerBigqueryAgentLookup();
   built = await buildGcp(
     "order",
     gcpArgs({ models: [{ name: "chat" }, { name: "vision", sensitivity: "high" }] }),

@@ -1,7 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { PLATFORM_TYPE } from "../../components/platform";
-import { type BuiltPlatform, buildGcp, gcpArgs, installGcpMocks } from "../helpers/gcp-mocks";
-import { BIGQUERY_AGENT_MEMBER, answerBigqueryAgentLookup } from "./support/bigquery-agent";
+import {
+  BIGQUERY_AGENT_MEMBER,
+  type BuiltPlatform,
+  buildGcp,
+  gcpArgs,
+  installGcpMocks,
+} from "../helpers/gcp-mocks";
 
 const DATASET = "gcp:bigquery/dataset:Dataset";
 const ENDPOINT = "gcp:vertex/aiEndpoint:AiEndpoint";
@@ -14,7 +19,6 @@ let built: BuiltPlatform;
 
 beforeAll(async () => {
   await installGcpMocks();
-  answerBigqueryAgentLookup();
   built = await buildGcp(
     "audit-ai",
     gcpArgs({

@@ -6,6 +6,10 @@ export type { BuiltPlatform, RecordedResource } from "./mock-engine";
 /** The project number the mocks report for service agents. */
 export const PROJECT_NUMBER = "123456789012";
 
+const BIGQUERY_AGENT_EMAIL = `bq-${PROJECT_NUMBER}@bigquery-encryption.iam.gserviceaccount.com`;
+/** BigQuery's encryption service account as an IAM member, as the mocked lookup answers. */
+export const BIGQUERY_AGENT_MEMBER = `serviceAccount:${BIGQUERY_AGENT_EMAIL}`;
+
 /** The service agents' IAM members as the mocks report them. */
 export const AGENT_MEMBERS = {
   storage: `serviceAccount:service-${PROJECT_NUMBER}@gs-project-accounts.iam.gserviceaccount.com`,
@@ -74,6 +78,13 @@ const gcpProvider: FakeProvider = {
         const email = `service-${PROJECT_NUMBER}@gs-project-accounts.iam.gserviceaccount.com`;
         return { id: email, project, emailAddress: email, member: `serviceAccount:${email}` };
       }
+      case "gcp:bigquery/getDefaultServiceAccount:getDefaultServiceAccount":
+        return {
+          id: BIGQUERY_AGENT_EMAIL,
+          project,
+          email: BIGQUERY_AGENT_EMAIL,
+          member: BIGQUERY_AGENT_MEMBER,
+        };
       case "gcp:logging/getProjectCmekSettings:getProjectCmekSettings":
         return {
           id: project,

@@ -6,8 +6,8 @@ import { GUARDRAILS_TYPE, SecureAiGuardrails } from "../../components/guardrails
 import type { SecureAiGuardrailsArgs } from "../../components/guardrails/args";
 
 /*
- * Mocks for SecureAiGuardrails, after the pattern of tests/helpers/*-mocks.ts (those build SecureAiPlatform;
- * this one records the guardrail children). Each test file links only its own cloud's builder, so a file can
+ * Mocks for SecureAiGuardrails, after the pattern of tests/helpers/mock-engine.ts (that one builds
+ * SecureAiPlatform; this one records the guardrail children). Each test file links only its own cloud's builder, so a file can
  * also check that no other cloud's SDK was loaded.
  */
 
@@ -23,7 +23,8 @@ const registered = new Map<string, Record<string, unknown>>();
 
 /**
  * The component loads builders with Node's `require("./aws")`, which cannot read TypeScript under vitest:
- * hand Node the module vitest already loaded (the same technique as tests/helpers/aws-mocks.ts).
+ * hand Node the module vitest already loaded, so the test and the component share one builder instance.
+ * (tests/setup/node-require-typescript.ts would also let Node load it, as a second instance.)
  */
 export function linkGuardrailsBuilder(cloud: "aws" | "gcp" | "azure", exports: unknown): void {
   const extensions = (Module as unknown as { _extensions: Record<string, unknown> })._extensions;

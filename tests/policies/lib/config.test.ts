@@ -7,10 +7,15 @@ import {
   stringListOption,
 } from "../../../policy-packs/secure-ai/policies/lib/config";
 
+/** A retention option of 7 to 365 days; built inside each test so every test exercises the factory. */
+function retentionDays(): ReturnType<typeof integerOption> {
+  return integerOption({ default: 30, minimum: 7, maximum: 365, description: "Days to keep." });
+}
+
 describe("integerOption", () => {
-  const option = integerOption({ default: 30, minimum: 7, maximum: 365, description: "Days to keep." });
 
   it("declares an integer schema with the given bounds, default and description", () => {
+    const option = retentionDays();
     expect(option.schema).toEqual({
       type: "integer",
       default: 30,
@@ -21,12 +26,14 @@ describe("integerOption", () => {
   });
 
   it("accepts integers within the bounds, both ends included", () => {
+    const option = retentionDays();
     expect(option.parse(7)).toBe(7);
     expect(option.parse(100)).toBe(100);
     expect(option.parse(365)).toBe(365);
   });
 
   it("rejects integers outside the bounds", () => {
+    const option = retentionDays();
     expect(option.parse(6)).toBeUndefined();
     expect(option.parse(366)).toBeUndefined();
     expect(option.parse(-1000)).toBeUndefined();
@@ -34,6 +41,7 @@ describe("integerOption", () => {
   });
 
   it("rejects fractions, numeric strings and other kinds of value", () => {
+    const option = retentionDays();
     expect(option.parse(7.5)).toBeUndefined();
     expect(option.parse(Number.NaN)).toBeUndefined();
     expect(option.parse("30")).toBeUndefined();
@@ -42,10 +50,14 @@ describe("integerOption", () => {
   });
 });
 
+function requiredTags(): ReturnType<typeof stringListOption> {
+  return stringListOption({ default: ["team"], description: "Tags every resource needs." });
+}
+
 describe("stringListOption", () => {
-  const option = stringListOption({ default: ["team"], description: "Tags every resource needs." });
 
   it("declares an array of non-empty strings with a copy of the default", () => {
+    const option = requiredTags();
     expect(option.schema).toEqual({
       type: "array",
       items: { type: "string", minLength: 1 },
@@ -55,11 +67,13 @@ describe("stringListOption", () => {
   });
 
   it("accepts lists of strings, empty included", () => {
+    const option = requiredTags();
     expect(option.parse(["a", "b"])).toEqual(["a", "b"]);
     expect(option.parse([])).toEqual([]);
   });
 
   it("rejects lists with other items and values that are not lists", () => {
+    const option = requiredTags();
     expect(option.parse(["a", 1])).toBeUndefined();
     expect(option.parse([null])).toBeUndefined();
     expect(option.parse("a")).toBeUndefined();
@@ -68,14 +82,19 @@ describe("stringListOption", () => {
   });
 });
 
+function strictSwitch(): ReturnType<typeof booleanOption> {
+  return booleanOption({ default: true, description: "Whether to check." });
+}
+
 describe("booleanOption", () => {
-  const option = booleanOption({ default: true, description: "Whether to check." });
 
   it("declares a boolean schema", () => {
+    const option = strictSwitch();
     expect(option.schema).toEqual({ type: "boolean", default: true, description: "Whether to check." });
   });
 
   it("accepts booleans only", () => {
+    const option = strictSwitch();
     expect(option.parse(false)).toBe(false);
     expect(option.parse(true)).toBe(true);
     expect(option.parse("false")).toBeUndefined();
@@ -94,14 +113,18 @@ describe("buildConfigSchema", () => {
   });
 });
 
-describe("resolveConfig", () => {
-  const options = {
+function policyOptions() {
+  return {
     days: integerOption({ default: 30, minimum: 1, maximum: 90, description: "Days." }),
     tags: stringListOption({ default: ["team"], description: "Tags." }),
     strict: booleanOption({ default: false, description: "Strict." }),
   };
+}
+
+describe("resolveConfig", () => {
 
   it("uses the configured values when they have the right shape", () => {
+    const options = policyOptions();
     expect(resolveConfig(options, { days: 60, tags: ["owner"], strict: true })).toEqual({
       days: 60,
       tags: ["owner"],
@@ -110,6 +133,7 @@ describe("resolveConfig", () => {
   });
 
   it("keeps the default for missing or malformed values and ignores unknown names", () => {
+    const options = policyOptions();
     expect(resolveConfig(options, { days: 500, tags: "owner", other: 1 })).toEqual({
       days: 30,
       tags: ["team"],

@@ -9,7 +9,7 @@ import type {
   ResourceValidationArgs,
   StackValidationArgs,
 } from "@pulumi/policy";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import {
   defineResourcePolicy,
   defineStackPolicy,
@@ -134,6 +134,43 @@ describe("policy metadata", () => {
   });
 });
 
+describe("policy metadata from the definition", () => {
+  it("carries name, title, description, level, waivers schema and the definition itself", () => {
+    const definition = resourceDefinition();
+    const policy = defineResourcePolicy(definition);
+    expect(policy).toMatchObject({
+      name: "aws-kms-key-require-rotation",
+      displayName: "AWS kms key: require rotation",
+      description: "Keys rotate.",
+      enforcementLevel: "mandatory",
+    });
+    expect(policy.configSchema?.properties).toHaveProperty("waivers");
+    expect(policy.definition).toBe(definition);
+    const stackDef = stackDefinition();
+    const stack = defineStackPolicy(stackDef);
+    expect(stack.definition).toBe(stackDef);
+    expect(stack.configSchema?.properties).toHaveProperty("waivers");
+  });
+
+  it("offers remediation only when the definition has a fix", () => {
+    expect("remediateResource" in defineResourcePolicy(resourceDefinition())).toBe(false);
+    expect(
+      "remediateResource" in defineResourcePolicy(resourceDefinition({ remediate: () => undefined })),
+    ).toBe(true);
+  });
+
+  it("judges waiver expiry by the definition's clock", () => {
+    const now = () => Date.UTC(2020, 5, 1);
+    const waivers = [{ resource: "key-*", reason: "legacy key, ticket SEC-42", expires: "2020-12-31" }];
+    const reportViolation = vi.fn();
+    const resourcePolicy = defineResourcePolicy(resourceDefinition({ now }));
+    validateOf(resourcePolicy)(resourceArgs(KEY, "key-1", { waivers }), reportViolation);
+    const stackPolicy = defineStackPolicy(stackDefinition({ now }));
+    validateStackOf(stackPolicy)(stackArgs([stackResource(KEY, "key-1")], { waivers }), reportViolation);
+    expect(reportViolation).not.toHaveBeenCalled();
+  });
+});
+
 describe("resource policy: type filtering", () => {
   it("answers not-applicable for another type, naming the types it applies to, without running the check", () => {
     const validate = vi.fn();
@@ -163,6 +200,11 @@ describe("resource policy: type filtering", () => {
   });
 
   it("restores the stack trace limit after asking for the signal", () => {
+    const original = Error.stackTraceLimit;
+    Error.stackTraceLimit = 17;
+    onTestFinished(() => {
+      Error.stackTraceLimit = original;
+    });
     const before = Error.stackTraceLimit;
     const policy = defineResourcePolicy(resourceDefinition());
     let limitInside: number | undefined;
@@ -176,6 +218,11 @@ describe("resource policy: type filtering", () => {
   });
 
   it("fails loudly when notApplicable returns instead of throwing", () => {
+    const original = Error.stackTraceLimit;
+    Error.stackTraceLimit = 19;
+    onTestFinished(() => {
+      Error.stackTraceLimit = original;
+    });
     const before = Error.stackTraceLimit;
     const policy = defineResourcePolicy(resourceDefinition());
     const returning = (() => undefined) as unknown as (reason?: string) => never;

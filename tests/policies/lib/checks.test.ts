@@ -53,7 +53,7 @@ describe("requireBoolean", () => {
       "a.on is not set (the provider default is false); it must be true",
     ]);
     expect(reported((r) => requireBoolean({}, ["on"], false, undefined, r))).toEqual([
-      "on is not set (the provider default is undefined); it must be false",
+      "on is not set; it must be false",
     ]);
   });
 });

@@ -215,7 +215,7 @@ describe("describeValue", () => {
   it("summarises lists and objects instead of dumping them", () => {
     expect(describeValue(["a", "b", "c"])).toBe("a list of 3");
     expect(describeValue([])).toBe("a list of 0");
-    expect(describeValue({ big: "object" })).toBe("a object");
+    expect(describeValue({ big: "object" })).toBe("an object");
   });
 });
 

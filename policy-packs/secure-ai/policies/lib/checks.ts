@@ -31,7 +31,7 @@ export function requireBoolean(
   const known = value === undefined ? whenAbsent : knownBoolean(value);
   if (known !== expected) {
     report(
-      `${path.join(".")} is ${value === undefined ? `not set (the provider default is ${String(whenAbsent)})` : describeValue(value)}; it must be ${String(expected)}`,
+      `${path.join(".")} is ${value === undefined ? `not set${whenAbsent === undefined ? "" : ` (the provider default is ${String(whenAbsent)})`}` : describeValue(value)}; it must be ${String(expected)}`,
     );
   }
 }

@@ -121,7 +121,7 @@ export function describeValue(value: Value): string {
   if (typeof value === "number" || typeof value === "boolean") {
     return String(value);
   }
-  return Array.isArray(value) ? `a list of ${value.length}` : `a ${typeof value}`;
+  return Array.isArray(value) ? `a list of ${value.length}` : "an object";
 }
 
 /**

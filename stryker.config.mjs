@@ -39,5 +39,7 @@ export default {
   jsonReporter: { fileName: `reports/mutation/mutation-${scope}.json` },
   htmlReporter: { fileName: `reports/mutation/mutation-${scope}.html` },
   tempDirName: ".stryker-tmp",
+  // Other runs' sandboxes and reports are not part of the project.
+  ignorePatterns: [".stryker-tmp*", "reports"],
   cleanTempDir: "always",
 };

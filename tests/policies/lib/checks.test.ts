@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { requireBoolean, requireOneOf, requireSet } from "../../../policy-packs/secure-ai/policies/lib/checks";
+import {
+  requireBoolean,
+  requireOneOf,
+  requireSet,
+} from "../../../policy-packs/secure-ai/policies/lib/checks";
 import { UNKNOWN_STRING } from "../../../policy-packs/secure-ai/policies/lib/sdk-internals";
 
 /** Runs a check and returns the messages it reported. */
@@ -66,13 +70,15 @@ describe("requireOneOf", () => {
   });
 
   it("lets an unknown value pass", () => {
-    expect(reported((r) => requireOneOf({ algo: UNKNOWN_STRING }, ["algo"], allowed, undefined, r))).toEqual([]);
+    expect(reported((r) => requireOneOf({ algo: UNKNOWN_STRING }, ["algo"], allowed, undefined, r))).toEqual(
+      [],
+    );
   });
 
   it("reports a known value that is not allowed, listing what is", () => {
-    expect(reported((r) => requireOneOf({ s: { algo: "none" } }, ["s", "algo"], allowed, "AES256", r))).toEqual([
-      's.algo is "none"; allowed: aws:kms, AES256',
-    ]);
+    expect(
+      reported((r) => requireOneOf({ s: { algo: "none" } }, ["s", "algo"], allowed, "AES256", r)),
+    ).toEqual(['s.algo is "none"; allowed: aws:kms, AES256']);
   });
 
   it("reports a value that is not a string", () => {

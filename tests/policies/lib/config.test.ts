@@ -13,7 +13,6 @@ function retentionDays(): ReturnType<typeof integerOption> {
 }
 
 describe("integerOption", () => {
-
   it("declares an integer schema with the given bounds, default and description", () => {
     const option = retentionDays();
     expect(option.schema).toEqual({
@@ -55,7 +54,6 @@ function requiredTags(): ReturnType<typeof stringListOption> {
 }
 
 describe("stringListOption", () => {
-
   it("declares an array of non-empty strings with a copy of the default", () => {
     const option = requiredTags();
     expect(option.schema).toEqual({
@@ -87,7 +85,6 @@ function strictSwitch(): ReturnType<typeof booleanOption> {
 }
 
 describe("booleanOption", () => {
-
   it("declares a boolean schema", () => {
     const option = strictSwitch();
     expect(option.schema).toEqual({ type: "boolean", default: true, description: "Whether to check." });
@@ -122,7 +119,6 @@ function policyOptions() {
 }
 
 describe("resolveConfig", () => {
-
   it("uses the configured values when they have the right shape", () => {
     const options = policyOptions();
     expect(resolveConfig(options, { days: 60, tags: ["owner"], strict: true })).toEqual({

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { Secret, UNKNOWN_SENTINELS, UNKNOWN_STRING } from "../../../policy-packs/secure-ai/policies/lib/sdk-internals";
+import {
+  Secret,
+  UNKNOWN_SENTINELS,
+  UNKNOWN_STRING,
+} from "../../../policy-packs/secure-ai/policies/lib/sdk-internals";
 import {
   UNKNOWN,
   describeValue,

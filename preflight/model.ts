@@ -64,6 +64,11 @@ export interface RecordedResource {
   provider?: string;
   /** The resource's ID when it is read or imported instead of created. */
   id?: string;
+  /**
+   * True for a component built by a provider plugin (`remote: true` in the registration, e.g. awsx, eks):
+   * its children exist only where the plugin runs, so an offline run never sees them.
+   */
+  remote?: boolean;
 }
 
 /** One function call (invoke) the program made, e.g. `aws:index/getCallerIdentity:getCallerIdentity`. */
@@ -77,6 +82,8 @@ export interface StackRun {
   /** Stack name (`aws-prod`), or `default` for a program without stack config files. */
   stack: string;
   project: string;
+  /** How the program ran: as `pulumi preview` (unknowns) or as `pulumi up` would (every value known). @default "preview" */
+  mode?: "preview" | "update";
   resources: RecordedResource[];
   invokes: RecordedInvoke[];
   /** Stack outputs, secrets masked. */

@@ -15,6 +15,8 @@ export interface ChildJob {
   config: Record<string, unknown>;
   /** Where the child writes its {@link ChildResult}. */
   resultFile: string;
+  /** Run as `pulumi preview` (outputs of created resources unknown) or as `pulumi up` (stand-ins known). */
+  mode: "preview" | "update";
 }
 
 /** What the child writes back. */

@@ -12,6 +12,7 @@ import { type ChildJob, type ChildResult, JOB_FILE_ENV } from "./child-protocol"
 import { cloudIdentitiesFromConfig } from "./cloud-identities";
 import type { MonitorLike } from "./monitor-requests";
 import { createPreviewMocks } from "./preview-mocks";
+import { DeclaredProperties } from "./stand-ins/declared-properties";
 import { MonitorRecorder } from "./recorder";
 import { skipUnusedStackCapture } from "./stack-capture";
 import { registerTypeScript } from "./typescript-loader";
@@ -119,11 +120,15 @@ export async function runChild(jobFile: string): Promise<void> {
     registerTypeScript(job.projectDir, job.tsconfig, resolve);
   }
 
+  const declared = new DeclaredProperties((packageName) => {
+    const manifest = resolve(`${packageName}/package.json`);
+    return manifest === undefined ? undefined : path.dirname(manifest);
+  });
   await pulumi.runtime.setMocks(
-    createPreviewMocks(cloudIdentitiesFromConfig(job.config)),
+    createPreviewMocks(cloudIdentitiesFromConfig(job.config), declared, job.mode),
     job.project,
     job.stack,
-    true,
+    job.mode === "preview",
   );
   const monitor = runtime.getMonitor();
   if (monitor === undefined) {
@@ -142,6 +147,7 @@ export async function runChild(jobFile: string): Promise<void> {
   const run: StackRun = {
     stack: job.stack,
     project: job.project,
+    mode: job.mode,
     resources: recorder.completedResources(),
     invokes: recorder.invokes,
     outputs: recorder.stackOutputs,

@@ -1,13 +1,19 @@
 import { createHash } from "node:crypto";
+import { serviceAgentEmail } from "./stand-ins/gcp";
 
 /**
  * Stand-in cloud identities for an offline run: a documentation-range AWS account, an example GCP project,
- * an all-zero-style Azure subscription. Values the stack config sets (`aws:region`, `gcp:project`, ...)
- * take precedence.
+ * an all-zero-style Azure subscription. Values the stack config sets take precedence: the providers' own
+ * keys (`aws:region`, `aws:allowedAccountIds`, `gcp:project`, `gcp:region`, `azure-native:subscriptionId`,
+ * `azure-native:tenantId`, `azure-native:location`, ...) and, for what no provider key holds, the keys of
+ * {@link PREFLIGHT_CONFIG_NAMESPACE} (`secure-ai-preflight:awsAccountId`, `awsCallerRole`, `gcpProjectNumber`,
+ * `azureObjectId`).
  */
 export interface CloudIdentities {
   awsAccountId: string;
   awsRegion: string;
+  /** Name of the IAM role the deployer's session assumed (`getCallerIdentity` answers an assumed-role ARN). */
+  awsCallerRole: string;
   gcpProject: string;
   gcpProjectNumber: string;
   gcpRegion: string;
@@ -16,7 +22,11 @@ export interface CloudIdentities {
   azureTenantId: string;
   azureClientId: string;
   azureObjectId: string;
+  azureLocation: string;
 }
+
+/** Stack config namespace for the stand-in identities no provider config key holds. */
+export const PREFLIGHT_CONFIG_NAMESPACE = "secure-ai-preflight";
 
 /**
  * Builds the identities from the stack's config values (fully qualified keys).
@@ -28,19 +38,37 @@ export function cloudIdentitiesFromConfig(config: Record<string, unknown>): Clou
     const value = config[key];
     return typeof value === "string" && value.length > 0 ? value : fallback;
   };
+  const own = (key: string, fallback: string): string =>
+    text(`${PREFLIGHT_CONFIG_NAMESPACE}:${key}`, fallback);
   const gcpRegion = text("gcp:region", "us-central1");
   return {
-    awsAccountId: "123456789012",
+    awsAccountId: own("awsAccountId", firstAllowedAccount(config["aws:allowedAccountIds"]) ?? "123456789012"),
     awsRegion: text("aws:region", "us-east-1"),
+    awsCallerRole: own("awsCallerRole", "preflight-deployer"),
     gcpProject: text("gcp:project", "preflight-project"),
-    gcpProjectNumber: "123456789012",
+    gcpProjectNumber: own("gcpProjectNumber", "123456789012"),
     gcpRegion,
     gcpZone: text("gcp:zone", `${gcpRegion}-a`),
     azureSubscriptionId: text("azure-native:subscriptionId", "00000000-0000-0000-0000-000000000001"),
     azureTenantId: text("azure-native:tenantId", "00000000-0000-0000-0000-000000000002"),
     azureClientId: text("azure-native:clientId", "00000000-0000-0000-0000-000000000003"),
-    azureObjectId: "00000000-0000-0000-0000-000000000004",
+    azureObjectId: own("azureObjectId", "00000000-0000-0000-0000-000000000004"),
+    azureLocation: text("azure-native:location", "westeurope"),
   };
+}
+
+/** The first account of `aws:allowedAccountIds` (a list, or its JSON text as stack config stores it). */
+function firstAllowedAccount(value: unknown): string | undefined {
+  let list = value;
+  if (typeof value === "string") {
+    try {
+      list = JSON.parse(value) as unknown;
+    } catch {
+      return undefined;
+    }
+  }
+  const first = Array.isArray(list) ? (list[0] as unknown) : undefined;
+  return typeof first === "string" || typeof first === "number" ? String(first) : undefined;
 }
 
 /**
@@ -79,12 +107,15 @@ export function commonInvokeResult(
   const partition = awsPartition(region);
   switch (token) {
     case "aws:index/getCallerIdentity:getCallerIdentity":
+      // An assumed-role session, as a CI deployer has (STS GetCallerIdentity returns the session's ARN).
       return {
         accountId: ids.awsAccountId,
-        arn: `arn:${partition.partition}:iam::${ids.awsAccountId}:role/preflight`,
+        arn: `arn:${partition.partition}:sts::${ids.awsAccountId}:assumed-role/${ids.awsCallerRole}/preflight`,
         userId: "AROAPREFLIGHTEXAMPLE:preflight",
         id: ids.awsAccountId,
       };
+    case "aws:iam/getSessionContext:getSessionContext":
+      return sessionContext(typeof args["arn"] === "string" ? args["arn"] : "", ids);
     case "aws:index/getRegion:getRegion":
       return {
         region,
@@ -128,6 +159,29 @@ export function commonInvokeResult(
         accessToken: "preflight-offline-token",
         defaultLabels: {},
       };
+    case "gcp:storage/getProjectServiceAccount:getProjectServiceAccount": {
+      const project = typeof args["project"] === "string" ? args["project"] : ids.gcpProject;
+      const email = serviceAgentEmail("storage.googleapis.com", ids.gcpProjectNumber);
+      return { id: email, emailAddress: email, member: `serviceAccount:${email}`, project };
+    }
+    case "gcp:bigquery/getDefaultServiceAccount:getDefaultServiceAccount": {
+      const project = typeof args["project"] === "string" ? args["project"] : ids.gcpProject;
+      const email = serviceAgentEmail("bigquery.googleapis.com", ids.gcpProjectNumber);
+      return { id: email, email, member: `serviceAccount:${email}`, project };
+    }
+    case "gcp:logging/getProjectCmekSettings:getProjectCmekSettings": {
+      // Cloud Logging's CMEK service account for a project (Cloud Logging docs, "Configure CMEK for log
+      // storage": the serviceAccountId returned by getCmekSettings).
+      const project = typeof args["project"] === "string" ? args["project"] : ids.gcpProject;
+      return {
+        id: `projects/${project}/cmekSettings`,
+        name: `projects/${project}/cmekSettings`,
+        project,
+        serviceAccountId: serviceAgentEmail("logging.googleapis.com", ids.gcpProjectNumber),
+        kmsKeyName: "",
+        kmsKeyVersionName: "",
+      };
+    }
     case "azure-native:authorization:getClientConfig":
       return {
         clientId: ids.azureClientId,
@@ -138,6 +192,26 @@ export function commonInvokeResult(
     default:
       return undefined;
   }
+}
+
+/**
+ * IAM's answer to GetSessionContext: for an assumed-role session ARN, the role that issued it; for any other
+ * principal, the principal itself with empty issuer fields (aws provider docs, `aws.iam.getSessionContext`).
+ */
+function sessionContext(arn: string, ids: CloudIdentities): Record<string, unknown> {
+  const match = /^arn:([^:]+):sts::(\d{12}):assumed-role\/([^/]+)\/(.+)$/.exec(arn);
+  if (match === null) {
+    return { id: arn, arn, issuerArn: arn, issuerId: "", issuerName: "", sessionName: "" };
+  }
+  const [, partition, account, role, session] = match;
+  return {
+    id: arn,
+    arn,
+    issuerArn: `arn:${partition}:iam::${account ?? ids.awsAccountId}:role/${role}`,
+    issuerId: "AROAPREFLIGHTEXAMPLE",
+    issuerName: role,
+    sessionName: session,
+  };
 }
 
 /** `us-east-1` → `use1`, the prefix of AWS zone IDs. */

@@ -47,6 +47,8 @@ export interface RegisterResourceRequestLike {
   getAliasurnsList(): string[];
   getAliasesList(): WireAlias[];
   getImportid(): string;
+  /** Whether the resource is a component a provider plugin constructs (multi-language component). */
+  getRemote?(): boolean;
   getCustomtimeouts(): { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
   getRetainondelete(): boolean | undefined;
 }

@@ -144,6 +144,7 @@ function recordRegistration(
     },
     ...(request.getProvider() ? { provider: request.getProvider() } : {}),
     ...(request.getImportid() ? { id: request.getImportid() } : {}),
+    ...(request.getRemote?.() ? { remote: true } : {}),
   };
 }
 

@@ -25,14 +25,20 @@ export interface RunProgramOptions {
    * @default ignored
    */
   onChildStats?: (stats: ChildStats) => void;
+  /**
+   * Run the program as `pulumi preview` does (values computed by other resources unknown) or as `pulumi up`
+   * would (every output a consistent, cloud-shaped stand-in).
+   * @default "preview"
+   */
+  mode?: "preview" | "update";
 }
 
 /** How much of the program's output an error message quotes when the program dies without a result. */
 const OUTPUT_TAIL_BYTES = 4_000;
 
 /**
- * Runs one stack of a Pulumi program in a child Node.js process under the SDK's mock runtime, in preview
- * mode, and returns every resource, invoke and stack output it recorded.
+ * Runs one stack of a Pulumi program in a child Node.js process under the SDK's mock runtime, in preview or
+ * update mode, and returns every resource, invoke and stack output it recorded.
  *
  * @param project - the loaded project.
  * @param stack - the stack name.
@@ -58,6 +64,7 @@ export async function runProgram(
       tsconfig: project.runtime.tsconfig,
       config: config.values,
       resultFile: path.join(workDir, "result.json"),
+      mode: options.mode ?? "preview",
     };
     const jobFile = path.join(workDir, "job.json");
     fs.writeFileSync(jobFile, JSON.stringify(job));

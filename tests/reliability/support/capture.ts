@@ -4,6 +4,7 @@
  * provider-like mocks and monitor recorder, so the recorded resources are what the engine would hand the
  * policy pack (inputs with unknowns and secrets marked, parents, property dependencies, options).
  */
+import * as path from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { SecureAiPlatform } from "../../../components/platform";
 import type { SecureAiPlatformArgs } from "../../../components/spec/args";
@@ -11,6 +12,7 @@ import type { RecordedResource } from "../../../preflight/model";
 import { cloudIdentitiesFromConfig } from "../../../preflight/engine/cloud-identities";
 import type { MonitorLike } from "../../../preflight/engine/monitor-requests";
 import { createPreviewMocks } from "../../../preflight/engine/preview-mocks";
+import { DeclaredProperties } from "../../../preflight/engine/stand-ins/declared-properties";
 import { MonitorRecorder } from "../../../preflight/engine/recorder";
 
 /** Project and stack names of the captured runs. */
@@ -67,7 +69,11 @@ export async function freshRuntime(
   preview = true,
 ): Promise<{ recorder: MonitorRecorder; count: () => number }> {
   await pulumi.runtime.setMocks(
-    createPreviewMocks(cloudIdentitiesFromConfig({})),
+    createPreviewMocks(
+      cloudIdentitiesFromConfig({}),
+      new DeclaredProperties((name) => path.dirname(require.resolve(`${name}/package.json`))),
+      preview ? "preview" : "update",
+    ),
     CAPTURE_PROJECT,
     CAPTURE_STACK,
     preview,

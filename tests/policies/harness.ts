@@ -170,7 +170,17 @@ function proxied(props: Record<string, unknown>, proxySecrets = false): Record<s
   return unknownCheckingProxy(deserialize.deserializeProperties(struct, proxySecrets));
 }
 
-class NotApplicable extends Error {}
+class NotApplicable extends Error {
+  constructor(readonly reason?: string) {
+    super(reason);
+  }
+}
+
+/** What a direct call answered: the findings, and the not-applicable reason when the policy signalled one. */
+export interface Outcome {
+  findings: Finding[];
+  notApplicable?: string;
+}
 
 function collector(policy: string, findings: Finding[]) {
   return (message: unknown, urn?: string) => {
@@ -202,6 +212,15 @@ export async function checkResource(
   resource: TestResource,
   config: Record<string, unknown> = {},
 ): Promise<Finding[]> {
+  return (await checkResourceOutcome(policy, resource, config)).findings;
+}
+
+/** Like {@link checkResource}, also returning the not-applicable reason a policy signalled. */
+export async function checkResourceOutcome(
+  policy: ResourceValidationPolicy,
+  resource: TestResource,
+  config: Record<string, unknown> = {},
+): Promise<Outcome> {
   const findings: Finding[] = [];
   const props = proxied(resource.props);
   const args: ResourceValidationArgs = {
@@ -233,8 +252,9 @@ export async function checkResource(
     if (!(error instanceof NotApplicable)) {
       throw error;
     }
+    return { findings, notApplicable: error.reason };
   }
-  return findings;
+  return { findings };
 }
 
 /** Calls a resource policy's remediation directly with `config` (secrets proxied as in the server). */
@@ -276,6 +296,15 @@ export async function checkStack(
   resources: readonly TestResource[],
   config: Record<string, unknown> = {},
 ): Promise<Finding[]> {
+  return (await checkStackOutcome(policy, resources, config)).findings;
+}
+
+/** Like {@link checkStack}, also returning the not-applicable reason a policy signalled. */
+export async function checkStackOutcome(
+  policy: StackValidationPolicy,
+  resources: readonly TestResource[],
+  config: Record<string, unknown> = {},
+): Promise<Outcome> {
   const findings: Finding[] = [];
   const built: PolicyResource[] = resources.map((resource) => ({
     type: resource.type,
@@ -313,6 +342,13 @@ export async function checkStack(
       throw new NotApplicable(reason);
     },
   };
-  await policy.validateStack(args, collector(policy.name, findings));
-  return findings;
+  try {
+    await policy.validateStack(args, collector(policy.name, findings));
+  } catch (error) {
+    if (!(error instanceof NotApplicable)) {
+      throw error;
+    }
+    return { findings, notApplicable: error.reason };
+  }
+  return { findings };
 }

@@ -13,4 +13,4 @@ import type { SecureAiPolicy } from "./lib";
 export const policies: readonly SecureAiPolicy[] = [...awsPolicies, ...gcpPolicies, ...azurePolicies];
 
 export type { SecureAiPolicy, SecureAiResourcePolicy, SecureAiStackPolicy } from "./lib";
-export { waiversToPolicyConfig, type Waiver } from "./lib";
+export { EXAMINES_TAG_PREFIX, UNKNOWN_INPUTS_PREFIX, waiversToPolicyConfig, type Waiver } from "./lib";

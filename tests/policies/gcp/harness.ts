@@ -167,7 +167,15 @@ export async function runStackPolicy(
       throw new NotApplicableError(reason);
     },
   } as unknown as StackValidationArgs;
-  await policy.validateStack(args, report as never);
+  try {
+    await policy.validateStack(args, report as never);
+  } catch (error) {
+    if (error instanceof NotApplicableError) {
+      result.notApplicable = error.reason ?? "";
+      return result;
+    }
+    throw error;
+  }
   return result;
 }
 

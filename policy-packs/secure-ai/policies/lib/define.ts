@@ -16,8 +16,17 @@ import type {
 } from "@pulumi/policy";
 import type { ControlId } from "../../../../components/controls";
 import { buildConfigSchema, resolveConfig, type ConfigOptions, type ConfigValues } from "./config";
-import { controlsOf, frameworkOf, remediationOf, severityOf, tagsOf, urlOf } from "./metadata";
+import {
+  controlsOf,
+  examinesTagsOf,
+  frameworkOf,
+  remediationOf,
+  severityOf,
+  tagsOf,
+  urlOf,
+} from "./metadata";
 import { assertPolicyName, displayNameOf, type PolicyCloud } from "./naming";
+import { beginObservation, endObservation, isPreview, observeRoot, type Observation } from "./observe";
 import { makeReporter, reportStaleWaiver } from "./report";
 import { UnknownValueError } from "./sdk-internals";
 import { rawCopy } from "./values";
@@ -42,6 +51,11 @@ interface CommonDefinition<O extends ConfigOptions> {
   config?: O;
   /** Extra tags (service, topic). @default [] */
   tags?: readonly string[];
+  /**
+   * Type tokens the policy examines; each becomes an `examines:<type>` tag (the preflight reads them to tell
+   * which resources a policy looked at).
+   */
+  resourceTypes: readonly string[];
   /** Clock for waiver expiry (tests). @default Date.now */
   now?: () => number;
 }
@@ -117,7 +131,10 @@ function metadataOf<O extends ConfigOptions>(definition: CommonDefinition<O>) {
     framework: frameworkOf(controls),
     remediationSteps: remediationOf(controls),
     url: urlOf(definition.name),
-    tags: tagsOf(controls, definition.cloud, definition.tags),
+    tags: [
+      ...tagsOf(controls, definition.cloud, definition.tags),
+      ...examinesTagsOf(definition.resourceTypes),
+    ],
     configSchema: buildConfigSchema(definition.config ?? {}, { waivers: WAIVERS_SCHEMA }),
   };
 }
@@ -177,6 +194,76 @@ function notApplicableSignal(reason: string): (args: ResourceValidationArgs) => 
   };
 }
 
+/** The prefix of the not-applicable reason by which a policy says its verdict rests on unknown values. */
+export const UNKNOWN_INPUTS_PREFIX = "unknown-inputs: ";
+
+let unknownSource: unknown;
+let unknownPrototype: object | undefined;
+
+/**
+ * Signals not-applicable with a reason that varies per resource (the unknown paths). The first call obtains
+ * the server's error from `args.notApplicable(reason)` without a stack trace; later calls through the same
+ * `notApplicable` build an object of that error's class with the new `reason` and `message` (all the server
+ * reads), so no stack is ever captured.
+ */
+function notApplicableWithReason(notApplicable: (reason?: string) => never, reason: string): never {
+  if (notApplicable === unknownSource && unknownPrototype !== undefined) {
+    throw Object.assign(Object.create(unknownPrototype) as object, { reason, message: reason });
+  }
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    notApplicable(reason);
+  } catch (error) {
+    if (typeof error === "object" && error !== null) {
+      unknownSource = notApplicable;
+      unknownPrototype = Object.getPrototypeOf(error) as object;
+    }
+    throw error;
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+  throw new Error(`notApplicable("${reason}") returned instead of throwing`);
+}
+
+/**
+ * Ends a validation by what it could not read. In the update pass (`PULUMI_DRY_RUN=false`) each unknown
+ * value becomes a violation naming its property, and so does each unreadable value when the policy reported
+ * nothing itself (its own finding usually names the same value). In preview, a validation that reported
+ * nothing but read unknown values signals not-applicable with `unknown-inputs: <path>, <path>`.
+ *
+ * @param reportAt - reports a finding about the resource a root label (URN or type) names.
+ * @returns whether anything was reported.
+ */
+function settleObservation(
+  observation: Observation,
+  findings: number,
+  reportAt: (label: string | undefined, message: string) => void,
+  notApplicable: (reason?: string) => never,
+): void {
+  if (!isPreview()) {
+    observation.unknown.forEach((path, index) =>
+      reportAt(
+        observation.rootsOfUnknown[index],
+        `${path} could not be read during the update: the value is unknown, and an update must know every value`,
+      ),
+    );
+    if (findings === 0) {
+      observation.unreadable.forEach((entry, index) => {
+        const split = entry.indexOf(": ");
+        reportAt(
+          observation.rootsOfUnreadable[index],
+          `${entry.slice(0, split)} could not be read during the update: ${entry.slice(split + 2)}`,
+        );
+      });
+    }
+    return;
+  }
+  if (findings === 0 && observation.unknown.length > 0) {
+    notApplicableWithReason(notApplicable, `${UNKNOWN_INPUTS_PREFIX}${observation.unknown.join(", ")}`);
+  }
+}
+
 /** Attaches a type token the way `validateResourceOfType` does, so the server skips other types cheaply. */
 function withPulumiType<F extends object>(fn: F, types: readonly string[]): F {
   if (types.length === 1) {
@@ -220,6 +307,8 @@ export function defineResourcePolicy<O extends ConfigOptions = Record<never, nev
         findings += 1;
         reporter(message, resource);
       };
+      const { observation, previous } = beginObservation();
+      observeRoot(observation, args.props, "");
       try {
         definition.validate(resource, { config, report });
       } catch (error) {
@@ -229,8 +318,11 @@ export function defineResourcePolicy<O extends ConfigOptions = Record<never, nev
         report(
           `the policy could not evaluate this resource (${describeError(error)}); fix the inputs or waive it`,
         );
+      } finally {
+        endObservation(previous);
       }
-      if (findings === 0) {
+      const stale =
+        findings === 0 &&
         reportStaleWaiver({
           policyName: definition.name,
           waivers,
@@ -239,7 +331,12 @@ export function defineResourcePolicy<O extends ConfigOptions = Record<never, nev
           urnInReport: false,
           now: now(),
         });
-      }
+      settleObservation(
+        observation,
+        findings + (stale ? 1 : 0),
+        (_label, message) => report(message),
+        args.notApplicable,
+      );
     },
     definition.resourceTypes,
   );
@@ -299,6 +396,10 @@ export function defineStackPolicy<O extends ConfigOptions = Record<never, never>
       reported.add(resource.urn);
       reporter(message, resource);
     };
+    const { observation, previous } = beginObservation();
+    for (const resource of args.resources) {
+      observeRoot(observation, resource.props, resource.urn === "" ? resource.type : resource.urn);
+    }
     try {
       definition.validate(view, { config, report });
     } catch (error) {
@@ -306,19 +407,31 @@ export function defineStackPolicy<O extends ConfigOptions = Record<never, never>
         throw error;
       }
       report(`the policy could not evaluate the stack (${describeError(error)})`);
+    } finally {
+      endObservation(previous);
     }
+    let stale = false;
     for (const resource of args.resources) {
       if (relevant.has(resource.type) && !reported.has(resource.urn)) {
-        reportStaleWaiver({
-          policyName: definition.name,
-          waivers,
-          resource,
-          reportViolation,
-          urnInReport: true,
-          now: now(),
-        });
+        stale =
+          reportStaleWaiver({
+            policyName: definition.name,
+            waivers,
+            resource,
+            reportViolation,
+            urnInReport: true,
+            now: now(),
+          }) || stale;
       }
     }
+    const labelled = (label: string | undefined): ResourceRef =>
+      args.resources.find((resource) => resource.urn === label || resource.type === label) ?? stackRef;
+    settleObservation(
+      observation,
+      reported.size + (stale ? 1 : 0),
+      (label, message) => report(message, labelled(label)),
+      args.notApplicable,
+    );
   };
   const policy: StackValidationPolicy = { ...metadata, validateStack };
   return Object.assign(policy, { definition: definition as unknown as StackPolicyDefinition<ConfigOptions> });

@@ -1,5 +1,7 @@
 /** The toolkit for writing a policy of this pack: import from here in `policies/<cloud>/*.ts`. */
-export { defineResourcePolicy, defineStackPolicy } from "./define";
+export { UNKNOWN_INPUTS_PREFIX, defineResourcePolicy, defineStackPolicy } from "./define";
+export { EXAMINES_TAG_PREFIX } from "./metadata";
+export { isPreview } from "./observe";
 export type {
   CheckContext,
   CheckedResource,
@@ -22,6 +24,9 @@ export { PERSONAL_DATA_OPTIONS, holdsPersonalData } from "./personal-data";
 export {
   UNKNOWN,
   describeValue,
+  expectBoolean,
+  expectNumber,
+  expectString,
   get,
   isSet,
   isUnknown,

@@ -70,6 +70,14 @@ export function tagsOf(
   return unique([...controls.map((control) => control.id), cloud, ...extra, ...frameworkTags]);
 }
 
+/** The prefix of the tags that declare which resource types a policy examines. */
+export const EXAMINES_TAG_PREFIX = "examines:";
+
+/** One `examines:<type token>` tag per type, in declaration order, without duplicates. */
+export function examinesTagsOf(resourceTypes: readonly string[]): string[] {
+  return unique(resourceTypes.map((type) => `${EXAMINES_TAG_PREFIX}${type}`));
+}
+
 /** The documentation URL of a policy. */
 export function urlOf(policyName: string): string {
   return `${POLICY_DOCS_URL}#${policyName}`;

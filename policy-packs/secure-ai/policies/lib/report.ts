@@ -56,6 +56,7 @@ export function makeReporter(args: {
 /**
  * Reports waivers that match a resource but are expired or malformed, so a stale exception is visible even
  * after the resource became compliant.
+ * @returns whether a stale waiver was reported.
  */
 export function reportStaleWaiver(args: {
   policyName: string;
@@ -64,7 +65,7 @@ export function reportStaleWaiver(args: {
   reportViolation: ReportViolation;
   urnInReport: boolean;
   now: number;
-}): void {
+}): boolean {
   const match = matchWaiver(args.waivers, args.policyName, args.resource, args.now);
   if (match.state === "expired") {
     args.reportViolation(
@@ -72,5 +73,7 @@ export function reportStaleWaiver(args: {
         "expiry or remove it",
       args.urnInReport && args.resource.urn !== "" ? args.resource.urn : undefined,
     );
+    return true;
   }
+  return false;
 }

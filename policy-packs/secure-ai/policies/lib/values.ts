@@ -7,7 +7,11 @@
  * every value through `Object.getOwnPropertyDescriptor`, which returns the raw value (an unknown shows up
  * as its sentinel string) and never throws. Policies use these helpers instead of `props.x`, so a value
  * that is set but not yet known still counts as present and presence checks stay mandatory at preview.
+ *
+ * Every unknown value `get` meets is noted in the open observation (`./observe`), with its dotted path, so
+ * that `define.ts` can tell the engine the verdict rests on values it could not see.
  */
+import { noteRead, noteUnknown, noteUnreadable, observing } from "./observe";
 import { Secret, UNKNOWN_SENTINELS } from "./sdk-internals";
 
 /** Marker for a value that is set but not known until the update runs. */
@@ -42,11 +46,19 @@ function own(container: unknown, key: string): unknown {
  */
 export function get(container: unknown, ...path: (string | number)[]): Value {
   let current: unknown = unwrap(container);
-  for (const key of path) {
+  for (let index = 0; index < path.length; index += 1) {
     if (current === UNKNOWN) {
+      if (index > 0) {
+        noteUnknown(container, path.slice(0, index));
+      }
       return UNKNOWN;
     }
-    current = own(current, String(key));
+    current = own(current, String(path[index]));
+  }
+  if (current === UNKNOWN) {
+    noteUnknown(container, path);
+  } else {
+    noteRead(container, path, current);
   }
   return current;
 }
@@ -99,7 +111,61 @@ export function knownBoolean(value: Value): boolean | undefined {
 
 /** The raw elements when the value is a known array, otherwise an empty list. */
 export function knownArray(value: Value): readonly unknown[] {
-  return Array.isArray(value) ? value.map(unwrap) : [];
+  if (!Array.isArray(value)) {
+    return [];
+  }
+  const items = value.map(unwrap);
+  if (observing()) {
+    for (let index = 0; index < items.length; index += 1) {
+      if (items[index] === UNKNOWN) {
+        noteUnknown(value, [index]);
+      } else {
+        noteRead(value, [index], items[index]);
+      }
+    }
+  }
+  return items;
+}
+
+/** What a value is, for messages about a value of the wrong type. */
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) {
+    return "a list";
+  }
+  return typeof value === "object" ? "an object" : `a ${typeof value}`;
+}
+
+/**
+ * The value when it is a known string; a value that is set but not a string is noted as unreadable (a
+ * violation in the update pass). Use where the policy needs a string, {@link knownString} where other
+ * types are expected too.
+ */
+export function expectString(value: Value): string | undefined {
+  if (typeof value === "string") {
+    return value;
+  }
+  if (value !== undefined && value !== UNKNOWN) {
+    noteUnreadable(value, `${kindOf(value)} where a string is required`);
+  }
+  return undefined;
+}
+
+/** Like {@link knownBoolean}, noting a set value that is not a boolean as unreadable. */
+export function expectBoolean(value: Value): boolean | undefined {
+  const known = knownBoolean(value);
+  if (known === undefined && value !== undefined && value !== UNKNOWN) {
+    noteUnreadable(value, `${kindOf(value)} where a boolean is required`);
+  }
+  return known;
+}
+
+/** Like {@link knownNumber}, noting a set value that is not a number as unreadable. */
+export function expectNumber(value: Value): number | undefined {
+  const known = knownNumber(value);
+  if (known === undefined && value !== undefined && value !== UNKNOWN) {
+    noteUnreadable(value, `${kindOf(value)} where a number is required`);
+  }
+  return known;
 }
 
 /** The own keys of a known object value (none for anything else). */

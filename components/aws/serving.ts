@@ -6,6 +6,11 @@ import * as sagemaker from "@pulumi/aws/sagemaker";
 import type * as cloudwatch from "@pulumi/aws/cloudwatch";
 import { type AwsContext, regionalArn } from "./context";
 import { AWS_DEFAULTS } from "./defaults";
+import {
+  BEDROCK_FILTER_STRENGTH,
+  bedrockContentPolicy,
+  bedrockSensitiveInformationPolicy,
+} from "./guardrail-policy";
 import { hasInstanceStorage } from "./instance-storage";
 import type { AwsIdentities } from "./identity";
 import type { AwsKeys } from "./keys";
@@ -102,7 +107,6 @@ function serveOnSageMaker(
 }
 
 function serveOnBedrock(ctx: AwsContext, model: ResolvedModel, keyArn: pulumi.Input<string>): BedrockServing {
-  const filter = (type: string) => ({ type, inputStrength: "HIGH", outputStrength: "HIGH" });
   const guardrail = new bedrock.Guardrail(
     childName(ctx.name, model.name, "guardrail"),
     {
@@ -110,17 +114,8 @@ function serveOnBedrock(ctx: AwsContext, model: ResolvedModel, keyArn: pulumi.In
       blockedInputMessaging: "This request was blocked by the platform's content policy.",
       blockedOutputsMessaging: "The response was blocked by the platform's content policy.",
       kmsKeyArn: keyArn,
-      contentPolicyConfig: {
-        filtersConfigs: [
-          filter("HATE"),
-          filter("INSULTS"),
-          filter("SEXUAL"),
-          filter("VIOLENCE"),
-          filter("MISCONDUCT"),
-          // Prompt-attack filtering applies to input only; output strength must be NONE.
-          { type: "PROMPT_ATTACK", inputStrength: "HIGH", outputStrength: "NONE" },
-        ],
-      },
+      contentPolicyConfig: bedrockContentPolicy(model.guardrailStrength),
+      sensitiveInformationPolicyConfig: bedrockSensitiveInformationPolicy(),
       region: ctx.region,
       tags: ctx.tags,
     },
@@ -232,9 +227,39 @@ export function createServing(
   return { models, invocationLogging };
 }
 
-/** Records SAI-MOD-02, and the serving parts of SAI-ENC-01 and SAI-LOG-01. */
+/**
+ * Records SAI-MOD-03: Bedrock models sit behind their own guardrail, which their role must name to invoke them;
+ * SageMaker endpoints have no guardrail in front of them, which is a gap.
+ */
+function recordGuardrailEvidence(ctx: AwsContext, serving: AwsServing): void {
+  const entries = [...serving.models.entries()];
+  const guarded = entries.flatMap(([name, s]) =>
+    s.kind === "bedrock" ? [{ name, guardrail: s.guardrail }] : [],
+  );
+  if (guarded.length > 0) {
+    const strengths = guarded.map(({ name }) => {
+      const model = ctx.spec.models.find((m) => m.name === name);
+      return `${name} ${BEDROCK_FILTER_STRENGTH[model?.guardrailStrength ?? "high"]}`;
+    });
+    ctx.evidence.implemented(
+      "SAI-MOD-03",
+      guarded.map((g) => g.guardrail),
+      `Bedrock models invoked only with their own guardrail (IAM condition bedrock:GuardrailIdentifier): HATE, INSULTS, SEXUAL, VIOLENCE, MISCONDUCT and PROMPT_ATTACK filters blocking (strength: ${strengths.join(", ")}), credentials and identifiers blocked, contact data anonymised`,
+    );
+  }
+  const unguarded = entries.filter(([, s]) => s.kind === "sagemaker").map(([name]) => name);
+  if (unguarded.length > 0) {
+    ctx.evidence.gap(
+      "SAI-MOD-03",
+      `SageMaker endpoints (models ${unguarded.join(", ")}) are invoked directly and no managed guardrail sits in front of them: the platform does not front them, so their prompts and responses pass a guardrail only if the application calls Bedrock's ApplyGuardrail API`,
+    );
+  }
+}
+
+/** Records SAI-MOD-02 and SAI-MOD-03, and the serving parts of SAI-ENC-01 and SAI-LOG-01. */
 export function recordServingEvidence(ctx: AwsContext, serving: AwsServing): void {
   const { evidence, spec } = ctx;
+  recordGuardrailEvidence(ctx, serving);
   const entries = [...serving.models.entries()];
   const sagemakerModels = entries.flatMap(([, s]) => (s.kind === "sagemaker" ? [s] : []));
   const bedrockModels = entries.flatMap(([, s]) => (s.kind === "bedrock" ? [s] : []));

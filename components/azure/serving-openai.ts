@@ -1,6 +1,6 @@
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import type * as input from "@pulumi/azure-native/types/input";
-import type { ResolvedModel } from "../spec/resolved";
+import type { GuardrailStrength, ResolvedModel } from "../spec/resolved";
 import { type AzureContext, dependingOn } from "./context";
 import { type AzureKeys, grantKeyUse } from "./keys";
 import type { PrivateEndpoints } from "./private-endpoints";
@@ -13,23 +13,52 @@ export const OPENAI_DEPLOYMENT_SKU = { name: "Standard", capacity: 10 } as const
 
 const HARM_CATEGORIES = ["Hate", "Sexual", "Violence", "Selfharm"] as const;
 
-/**
- * The content filter of every deployment: harm categories blocked from medium severity on prompts and
- * completions, prompt-injection (jailbreak) detection and protected-material detection blocking.
+/*
+ * Values the RaiPolicy API checks (SAI-MOD-03):
+ * - severityThreshold is the lowest severity filtered: "Low" filters low, medium and high (the strictest
+ *   setting), "Medium" is Microsoft's default, "High" filters only high severity; all three are configurable
+ *   without approval on prompts and completions:
+ *   https://learn.microsoft.com/en-us/azure/ai-services/openai/how-to/content-filters
+ * - Prompt Shields: "Jailbreak" (user prompt attacks) and "Indirect Attack" (document attacks), both on the
+ *   prompt: https://learn.microsoft.com/en-us/azure/ai-services/openai/concepts/content-filter-prompt-shields
+ * - filter names, sources (Prompt | Completion), blocking/enabled and the policy's mode:
+ *   https://learn.microsoft.com/en-us/rest/api/aiservices/accountmanagement/rai-policies/create-or-update
+ * - mode "Default" buffers streamed completions and filters them before they are returned; the alternative,
+ *   "Asynchronous_filter", returns content before it is filtered:
+ *   https://learn.microsoft.com/en-us/azure/foundry/openai/concepts/content-streaming
  */
-export function contentFilters(): input.cognitiveservices.RaiPolicyContentFilterArgs[] {
+
+/** The RAI policy's severity threshold for each guardrail strength of the spec (lowest severity filtered). */
+export const AZURE_SEVERITY_THRESHOLD: Readonly<Record<GuardrailStrength, string>> = {
+  high: "Low",
+  medium: "Medium",
+  low: "High",
+};
+
+/** RAI policy mode: synchronous filtering, so no unfiltered completion is returned. */
+export const RAI_POLICY_MODE = "Default";
+
+/**
+ * The content filter of every deployment: harm categories blocked on prompts and completions from the
+ * strength's severity threshold, Prompt Shields (user prompt and document attacks) and protected-material
+ * detection blocking.
+ */
+export function contentFilters(
+  strength: GuardrailStrength = "high",
+): input.cognitiveservices.RaiPolicyContentFilterArgs[] {
   const harms = HARM_CATEGORIES.flatMap((category) =>
     (["Prompt", "Completion"] as const).map((source) => ({
       name: category,
       source,
       enabled: true,
       blocking: true,
-      severityThreshold: "Medium",
+      severityThreshold: AZURE_SEVERITY_THRESHOLD[strength],
     })),
   );
   return [
     ...harms,
     { name: "Jailbreak", source: "Prompt", enabled: true, blocking: true },
+    { name: "Indirect Attack", source: "Prompt", enabled: true, blocking: true },
     { name: "Protected Material Text", source: "Completion", enabled: true, blocking: true },
     { name: "Protected Material Code", source: "Completion", enabled: true, blocking: true },
   ];
@@ -95,8 +124,8 @@ export function buildOpenAiModel(
       raiPolicyName: "secure-ai-filter",
       properties: {
         basePolicyName: "Microsoft.DefaultV2",
-        mode: "Default",
-        contentFilters: contentFilters(),
+        mode: RAI_POLICY_MODE,
+        contentFilters: contentFilters(model.guardrailStrength),
       },
       tags,
     },

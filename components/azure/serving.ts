@@ -3,7 +3,7 @@ import { type WorkloadIdentities, workloadIdentity } from "./identity";
 import type { AzureKeys } from "./keys";
 import type { PrivateEndpoints } from "./private-endpoints";
 import { buildMlModel } from "./serving-ml";
-import { buildOpenAiModel } from "./serving-openai";
+import { AZURE_SEVERITY_THRESHOLD, RAI_POLICY_MODE, buildOpenAiModel } from "./serving-openai";
 import type { ServedModel } from "./serving-types";
 import type { AzureStorage } from "./storage";
 
@@ -39,6 +39,7 @@ function recordServingEvidence(context: AzureContext, served: ServedModel[]): vo
     services,
     "model services: public network access disabled, private endpoints",
   );
+  recordGuardrailEvidence(context, served);
   if (served.some((entry) => entry.model.serving === "openai")) {
     evidence.gap(
       "SAI-TLS-02",
@@ -50,6 +51,36 @@ function recordServingEvidence(context: AzureContext, served: ServedModel[]): vo
     evidence.gap(
       "SAI-ENC-03",
       `Azure ML workspaces pin a key version (${pinned.join(", ")}): Key Vault rotates the key, but the workspace keeps using the pinned version until it is updated to the new one`,
+    );
+  }
+}
+
+/**
+ * SAI-MOD-03: each Azure OpenAI deployment carries its own blocking RAI policy; no PII filter is configured,
+ * and Azure ML endpoints have no content filter, both reported as gaps.
+ */
+function recordGuardrailEvidence(context: AzureContext, served: ServedModel[]): void {
+  const { evidence } = context;
+  const filtered = served.filter((entry) => entry.contentFilter !== undefined);
+  if (filtered.length > 0) {
+    const thresholds = filtered.map(
+      (entry) => `${entry.model.name} from ${AZURE_SEVERITY_THRESHOLD[entry.model.guardrailStrength]}`,
+    );
+    evidence.implemented(
+      "SAI-MOD-03",
+      filtered.map((entry) => entry.contentFilter),
+      `Azure OpenAI deployments carry their own RAI policy in ${RAI_POLICY_MODE} mode: hate, sexual, violence and self-harm blocking on prompts and completions (severity ${thresholds.join(", ")}), Prompt Shields blocking Jailbreak and Indirect Attack, protected material blocking`,
+    );
+    evidence.gap(
+      "SAI-MOD-03",
+      "no sensitive-data filter: Azure OpenAI's PII filter is a preview on completions only with no documented RAI policy filter name for API version 2025-06-01, so prompts and completions pass no PII filter",
+    );
+  }
+  const unfiltered = served.filter((entry) => entry.contentFilter === undefined).map((e) => e.model.name);
+  if (unfiltered.length > 0) {
+    evidence.gap(
+      "SAI-MOD-03",
+      `Azure ML online endpoints (models ${unfiltered.join(", ")}) have no content filter: prompts and responses pass a guardrail only if the application calls Azure AI Content Safety`,
     );
   }
 }

@@ -30,6 +30,7 @@ export const CONTROL_IDS = [
   "SAI-IR-01",
   "SAI-MOD-01",
   "SAI-MOD-02",
+  "SAI-MOD-03",
   "SAI-GOV-01",
   "SAI-GOV-02",
   "SAI-GOV-03",

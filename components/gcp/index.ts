@@ -7,6 +7,7 @@ import { recordGovernanceEvidence } from "./governance";
 import { buildIdentities } from "./identity";
 import { buildInferenceLogs } from "./inference-logs";
 import { buildKeys } from "./keys";
+import { buildModelArmor } from "./model-armor";
 import { buildNetwork } from "./network";
 import { buildResponse, recordResponseEvidence } from "./response";
 import { gcpScope } from "./scope";
@@ -17,8 +18,9 @@ import { checkGcpSpec } from "./validate";
 /**
  * Builds SecureAiPlatform natively on Google Cloud: Cloud KMS keys and their service-agent grants first, then
  * the CMEK buckets, identities, network, the CMEK BigQuery dataset of request-response logs, Vertex AI endpoints
- * that log to it, findings routing, audit trail, Security Command Center notifications and, when asked, the
- * public edge. Every control of the catalog is recorded as implemented, gap (with its reason) or not applicable.
+ * that log to it, Model Armor templates, findings routing, audit trail, Security Command Center notifications
+ * and, when asked, the public edge. Every control of the catalog is recorded as implemented, gap (with its
+ * reason) or not applicable.
  */
 export const buildGcpPlatform: BackendBuilder = (context) => {
   checkGcpSpec(context.spec);
@@ -33,6 +35,7 @@ export const buildGcpPlatform: BackendBuilder = (context) => {
   );
   const inferenceLogs = buildInferenceLogs(scope, keys.dataClasses.logs);
   const endpoints = buildEndpoints(scope, keys, network.networkId, inferenceLogs);
+  buildModelArmor(scope, identities.accounts.gateway.member);
   const routing = buildResponse(scope, keys.dataClasses.logs);
   buildAudit(scope, keys.dataClasses.logs, buckets, routing);
   const notifications = buildDetection(scope, routing);

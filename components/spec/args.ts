@@ -31,6 +31,13 @@ export interface ModelArgs {
    * @default the backend's smallest production-grade size
    */
   instanceType?: string;
+  /**
+   * How strictly the model's managed guardrail filters prompts and responses (SAI-MOD-03): `"high"`,
+   * `"medium"` or `"low"`. `"high"` is each cloud's strongest setting (Bedrock filter strength HIGH, Azure
+   * severity threshold Low, Model Armor LOW_AND_ABOVE); a weaker one needs a waiver for SAI-MOD-03.
+   * @default "high"
+   */
+  guardrailStrength?: string;
 }
 
 /** A dataset the platform stores for training, tuning or retrieval. */

@@ -3,6 +3,7 @@ import { FRAMEWORK_IDS } from "../controls/types";
 /** The secure defaults SecureAiPlatform applies; each matches a `@default` in args.ts. */
 export const DEFAULTS = {
   sensitivity: "standard",
+  guardrailStrength: "high",
   rotationDays: 90,
   hsm: "high-sensitivity",
   minimumTlsVersion: "1.3",

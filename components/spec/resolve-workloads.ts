@@ -12,13 +12,21 @@ import { DEFAULTS, LIMITS } from "./defaults";
 import { checkName, checkUniqueNames } from "./names";
 import {
   type CloudName,
+  GUARDRAIL_STRENGTHS,
   type ResolvedDataset,
   type ResolvedModel,
   SENSITIVITIES,
   SERVING_BY_CLOUD,
 } from "./resolved";
 
-const MODEL_KEYS = ["name", "sensitivity", "serving", "baseModel", "instanceType"] as const;
+const MODEL_KEYS = [
+  "name",
+  "sensitivity",
+  "serving",
+  "baseModel",
+  "instanceType",
+  "guardrailStrength",
+] as const;
 const DATASET_KEYS = ["name", "personalData", "retentionDays"] as const;
 
 /** Resolves `models`: at least one, unique valid names, known sensitivity and serving for the cloud. */
@@ -53,6 +61,12 @@ export function resolveModels(value: unknown, cloud: CloudName, hsmForAll: boole
       hsm: hsmForAll || sensitivity === "high",
       baseModel: optionalString(model.baseModel, `${path}.baseModel`),
       instanceType: optionalString(model.instanceType, `${path}.instanceType`),
+      guardrailStrength: optionalChoice(
+        model.guardrailStrength,
+        `${path}.guardrailStrength`,
+        GUARDRAIL_STRENGTHS,
+        DEFAULTS.guardrailStrength,
+      ),
     };
   });
   checkUniqueNames(

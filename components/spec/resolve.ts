@@ -104,6 +104,14 @@ function checkWeakenedControls(spec: ResolvedSpec): void {
       'use "1.3", or add a waiver for SAI-TLS-01 to accept TLS 1.2',
     );
   }
+  const weakened = spec.models.findIndex((model) => model.guardrailStrength !== "high");
+  if (weakened >= 0 && !waived("SAI-MOD-03")) {
+    throw new SecureAiConfigError(
+      `models[${weakened}].guardrailStrength`,
+      spec.models[weakened].guardrailStrength,
+      'use "high", or add a waiver for SAI-MOD-03 to weaken the model\'s guardrail',
+    );
+  }
   if (spec.transport.mutualTls.enabled && !spec.publicApi.enabled) {
     throw new SecureAiConfigError(
       "transport.mutualTls.enabled",

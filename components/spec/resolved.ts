@@ -27,6 +27,11 @@ export const SENSITIVITIES = ["standard", "high"] as const;
 /** Sensitivity tier. */
 export type Sensitivity = (typeof SENSITIVITIES)[number];
 
+/** Guardrail strengths of a model, strongest first (the default). */
+export const GUARDRAIL_STRENGTHS = ["high", "medium", "low"] as const;
+/** How strictly a model's managed guardrail filters prompts and responses. */
+export type GuardrailStrength = (typeof GUARDRAIL_STRENGTHS)[number];
+
 /** Serving options per cloud; the first is the default. */
 export const SERVING_BY_CLOUD: Readonly<Record<CloudName, readonly string[]>> = {
   aws: ["sagemaker", "bedrock"],
@@ -48,6 +53,8 @@ export interface ResolvedModel {
   hsm: boolean;
   baseModel?: string;
   instanceType?: string;
+  /** Strength of the model's managed guardrail (SAI-MOD-03). */
+  guardrailStrength: GuardrailStrength;
 }
 
 /** A dataset with every default applied. */

@@ -74,6 +74,7 @@ describe("default platform evidence", () => {
       "SAI-IR-01": "implemented",
       "SAI-MOD-01": "implemented",
       "SAI-MOD-02": "implemented",
+      "SAI-MOD-03": "gap",
       "SAI-GOV-01": "not-applicable",
       "SAI-GOV-02": "implemented",
       "SAI-GOV-03": "gap",

@@ -40,6 +40,7 @@ const EXPECTED_STATUS: Readonly<Record<(typeof CONTROL_IDS)[number], string>> = 
   "SAI-IR-01": "implemented",
   "SAI-MOD-01": "implemented",
   "SAI-MOD-02": "implemented",
+  "SAI-MOD-03": "gap",
   "SAI-GOV-01": "implemented",
   "SAI-GOV-02": "implemented",
   "SAI-GOV-03": "gap",

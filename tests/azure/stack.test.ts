@@ -26,7 +26,7 @@ it("builds the azure-prod stack with every control reported", async () => {
     controls: pulumi.Output<ControlEvidenceOutput[]>;
   };
   const controls = await new Promise<ControlEvidenceOutput[]>((done) => program.controls.apply(done));
-  expect(controls).toHaveLength(34);
+  expect(controls).toHaveLength(35);
   expect(controls.find((entry) => entry.id === "SAI-ENC-04")?.status).toBe("implemented");
   expect(controls.find((entry) => entry.id === "SAI-TLS-02")?.status).toBe("gap");
 });

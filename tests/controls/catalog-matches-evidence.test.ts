@@ -84,6 +84,7 @@ const SHARED_REASON: Readonly<Record<Cloud, Readonly<Partial<Record<ControlId, R
     "SAI-NET-02": /public (regional )?API endpoints/,
     "SAI-IAM-05": /dedicated (production )?account/,
     "SAI-LOG-03": /no (native )?SIEM/,
+    "SAI-MOD-03": /ApplyGuardrail/,
     "SAI-GOV-03": /policy pack/,
   },
   gcp: {
@@ -95,6 +96,7 @@ const SHARED_REASON: Readonly<Record<Cloud, Readonly<Partial<Record<ControlId, R
     "SAI-LOG-02": /signed digest/,
     "SAI-DET-01": /Security Command Center/,
     "SAI-DET-02": /Security Command Center/,
+    "SAI-MOD-03": /generateContent/,
     "SAI-GOV-03": /policy pack/,
   },
   azure: {
@@ -104,6 +106,7 @@ const SHARED_REASON: Readonly<Record<Cloud, Readonly<Partial<Record<ControlId, R
     "SAI-IAM-04": /Conditional Access/,
     "SAI-IAM-05": /dedicated|subscription vending/i,
     "SAI-LOG-02": /signed digest/,
+    "SAI-MOD-03": /PII filter/,
     "SAI-GOV-03": /policy pack/,
   },
 };

@@ -142,6 +142,10 @@ describe("controls catalog: content", () => {
     expect(getControl("SAI-IAM-05").clouds.azure.limitation).toBeDefined();
     expect(getControl("SAI-IAM-04").clouds.gcp.limitationCondition).toBeUndefined();
     expect(getControl("SAI-IAM-04").clouds.azure.limitationCondition).toBeUndefined();
+    expect(getControl("SAI-MOD-03").clouds.gcp.limitation).toMatch(/generateContent/);
+    expect(getControl("SAI-MOD-03").clouds.gcp.limitationCondition).toBeUndefined();
+    expect(getControl("SAI-MOD-03").clouds.azure.limitation).toMatch(/PII filter/);
+    expect(getControl("SAI-MOD-03").clouds.azure.limitationCondition).toBeUndefined();
   });
 
   it("reports the conditional limits with their condition", () => {
@@ -149,6 +153,8 @@ describe("controls catalog: content", () => {
     expect(getControl("SAI-ENC-03").clouds.aws.limitationCondition).toBeDefined();
     expect(getControl("SAI-DET-01").clouds.gcp.limitation).toMatch(/Security Command Center/);
     expect(getControl("SAI-DET-01").clouds.gcp.limitationCondition).toBeDefined();
+    expect(getControl("SAI-MOD-03").clouds.aws.limitation).toMatch(/ApplyGuardrail/);
+    expect(getControl("SAI-MOD-03").clouds.aws.limitationCondition).toMatch(/SageMaker/);
   });
 });
 

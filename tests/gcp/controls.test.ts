@@ -38,6 +38,7 @@ const DEFAULT_STATUSES: Record<string, string> = {
   "SAI-IR-01": "implemented",
   "SAI-MOD-01": "implemented",
   "SAI-MOD-02": "implemented",
+  "SAI-MOD-03": "gap",
   "SAI-GOV-01": "implemented",
   "SAI-GOV-02": "implemented",
   "SAI-GOV-03": "gap",

@@ -39,7 +39,7 @@ describe("the facade loads the chosen backend through Node's require", () => {
       models: [{ name: "m" }],
     });
     const controls = await new Promise<unknown[]>((resolve) => platform.controls.apply(resolve));
-    expect(controls).toHaveLength(34);
+    expect(controls).toHaveLength(35);
     expect(types.length).toBeGreaterThan(1);
     expect(
       types.filter(

@@ -100,7 +100,7 @@ describe("the GCP backend's footprint", () => {
       gcpArgs({ models: Array.from({ length: 10 }, (_, i) => ({ name: `m${i}` })) }),
     );
     const perModel = (ten.resources.length - one.resources.length) / 9;
-    // Key, two key grants, artifacts bucket, two bucket grants, endpoint.
-    expect(perModel).toBe(7);
+    // Key, two key grants, artifacts bucket, two bucket grants, endpoint, Model Armor template.
+    expect(perModel).toBe(8);
   });
 });

@@ -25,6 +25,7 @@ describe("resolveSpec applies secure defaults", () => {
         hsm: false,
         baseModel: undefined,
         instanceType: undefined,
+        guardrailStrength: "high",
       },
     ]);
     expect(spec.anyHsm).toBe(false);
@@ -115,6 +116,19 @@ describe("resolveSpec applies secure defaults", () => {
     expect(waived.waivers).toEqual([
       { control: "SAI-NET-05", reason: "internal pilot behind the corporate proxy", expires: "2026-06-01" },
     ]);
+  });
+
+  it("accepts a weaker model guardrail when SAI-MOD-03 carries a waiver", () => {
+    const waived = resolveSpec(
+      {
+        cloud: "azure",
+        azure: { location: "westeurope", tenantId: "11111111-1111-4111-8111-111111111111" },
+        models: [{ name: "clinic", guardrailStrength: "medium" }, { name: "chat" }],
+        waivers: [{ control: "SAI-MOD-03", reason: "clinical vocabulary trips the Low threshold" }],
+      },
+      { now: NOW },
+    );
+    expect(waived.models.map((m) => m.guardrailStrength)).toEqual(["medium", "high"]);
   });
 
   it("keeps personal datasets with their retention", () => {

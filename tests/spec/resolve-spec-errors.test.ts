@@ -129,6 +129,27 @@ const cases: BadCase[] = [
     message: /a model/,
   },
   {
+    rule: "model guardrail strength unknown",
+    args: withPatch({ models: [{ name: "chatbot", guardrailStrength: "strict" }] }),
+    path: "models[0].guardrailStrength",
+    message: /"strict".*"high", "medium", "low"/,
+  },
+  {
+    rule: "model guardrail weakened without a waiver",
+    args: withPatch({ models: [{ name: "chatbot" }, { name: "triage", guardrailStrength: "low" }] }),
+    path: "models[1].guardrailStrength",
+    message: /"low".*waiver for SAI-MOD-03/,
+  },
+  {
+    rule: "model guardrail weakened under another control's waiver",
+    args: withPatch({
+      models: [{ name: "chatbot", guardrailStrength: "medium" }],
+      waivers: [{ control: "SAI-MOD-02", reason: "not the guardrail's control" }],
+    }),
+    path: "models[0].guardrailStrength",
+    message: /SAI-MOD-03/,
+  },
+  {
     rule: "model name missing",
     args: withPatch({ models: [{}] }),
     path: "models[0].name",

@@ -113,10 +113,35 @@ export interface Finding {
   message: string;
   /** True when a waiver in the pack's config covers the finding. */
   waived?: boolean;
+  /** The passes that reported it. @default ["preview"] */
+  passes?: Pass[];
 }
 
 /** Status of one control in the evidence. */
-export type ControlStatus = "satisfied" | "violated" | "waived" | "gap" | "not-applicable";
+export type ControlStatus = "satisfied" | "violated" | "waived" | "gap" | "not-applicable" | "unverified";
+
+/** A pass of the preflight: the program run as `pulumi preview` does, or as `pulumi up` would. */
+export type Pass = "preview" | "update";
+
+/**
+ * What one policy did with one resource, as the analyzer protocol showed it: it examined the resource with
+ * every value it read known, or it could not (values unknown during preview). Policies that do not apply to
+ * a resource leave no record.
+ */
+export interface Examination {
+  urn: string;
+  /** Type token of the resource. */
+  type: string;
+  policyPack: string;
+  policy: string;
+  /** SAI control IDs of the policy. */
+  controls: string[];
+  outcome: "examined" | "unknown-inputs";
+  /** For `unknown-inputs`: the properties the policy could not read, as the pack named them. */
+  detail?: string;
+  /** The pass it happened in. */
+  pass: Pass;
+}
 
 /** Severity of a policy or finding, as the analyzer protocol reports it. */
 export type Severity = Finding["severity"];
@@ -134,6 +159,11 @@ export interface PolicyInfo {
   tags: string[];
   /** SAI control IDs among `tags`. */
   controls: string[];
+  /**
+   * Resource types the policy declares it examines (its `examines:<type>` tags); how the preflight knows
+   * which resources a stack policy looked at. @default [] (a pack that does not declare them)
+   */
+  examines?: string[];
   framework?: { name: string; version: string; reference: string; specification: string };
   remediationSteps?: string;
   url?: string;

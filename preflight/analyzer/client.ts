@@ -9,7 +9,7 @@ import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { type EnforcementLevel, type PolicyInfo, type RecordedValue, type Severity } from "../model";
-import { controlIdsFromTags } from "./controls-from-tags";
+import { controlIdsFromTags, examinedTypesFromTags } from "./controls-from-tags";
 import { decodeProperties, encodeProperties, type EncodeOptions } from "./wire-values";
 
 /** Resource options as the analyzer protocol carries them (`AnalyzerResourceOptions`). */
@@ -488,6 +488,7 @@ function policyInfoFromProto(policy: analyzerProto.PolicyInfo): PolicyInfo {
     severity: SEVERITY_FROM_PROTO[policy.getSeverity()] ?? "unspecified",
     tags,
     controls: controlIdsFromTags(tags),
+    examines: examinedTypesFromTags(tags),
   };
   if (policy.getDisplayname()) {
     info.displayName = policy.getDisplayname();

@@ -6,7 +6,9 @@
  */
 import {
   type EnforcementLevel,
+  type Examination,
   type Finding,
+  type Pass,
   type PolicyInfo,
   type PolicyPackSummary,
   type RecordedResource,
@@ -19,6 +21,7 @@ import {
   type AnalyzerResourceInput,
   type RemediationResult,
 } from "./client";
+import { cannotRunDetail, resourceExaminations, stackExaminations } from "./examinations";
 import { launchPolicyPack, type PolicyPackProcess } from "./launch";
 import {
   parsePolicyConfig,
@@ -47,7 +50,7 @@ export interface AnalyzeStackArgs {
   resources: readonly RecordedResource[] | Promise<readonly RecordedResource[]>;
   stack: string;
   project: string;
-  /** Whether this is a preview; the preflight always previews. */
+  /** Whether this is a preview (`pulumi preview`) rather than an update (`pulumi up`). */
   dryRun: boolean;
   /** Organization name passed to the packs. @default "" */
   organization?: string;
@@ -84,6 +87,12 @@ export interface AnalyzeStackResult {
   findings: Finding[];
   /** Inputs after remediation, for the resources a remediation changed. */
   remediatedInputs: Record<string, Record<string, RecordedValue>>;
+  /**
+   * What each policy examined (per resource, then per stack policy), as the packs' answers showed it. The
+   * policy SDK's "can't run policy ... during preview" advisories become `unknown-inputs` examinations here,
+   * not findings: the policy did not run.
+   */
+  examinations: Examination[];
 }
 
 interface ActivePack {
@@ -117,10 +126,11 @@ export async function analyzeStack(args: AnalyzeStackArgs): Promise<AnalyzeStack
     );
     const byUrn = indexByUrn(resources);
     const inputs = resources.map((resource) => toAnalyzerResource(resource, byUrn));
+    const pass: Pass = args.dryRun ? "preview" : "update";
     const perResource = await mapConcurrently(inputs, args.concurrency ?? 8, (input) =>
-      analyzeOne(packs, input),
+      analyzeOne(packs, input, pass),
     );
-    const stackFindings = await Promise.all(packs.map((pack) => analyzeWholeStack(pack, inputs)));
+    const perStack = await Promise.all(packs.map((pack) => analyzeWholeStack(pack, inputs, pass)));
 
     const remediatedInputs: Record<string, Record<string, RecordedValue>> = {};
     inputs.forEach((input, index) => {
@@ -136,8 +146,12 @@ export async function analyzeStack(args: AnalyzeStackArgs): Promise<AnalyzeStack
         dir: pack.packProcess.dir,
         startMs: pack.packProcess.startMs,
       })),
-      findings: [...perResource.flat(), ...stackFindings.flat()],
+      findings: [...perResource.flatMap((one) => one.findings), ...perStack.flatMap((one) => one.findings)],
       remediatedInputs,
+      examinations: [
+        ...perResource.flatMap((one) => one.examinations),
+        ...perStack.flatMap((one) => one.examinations),
+      ],
     };
   } finally {
     for (const client of clients) {
@@ -225,14 +239,25 @@ async function prepare(
   };
 }
 
-async function analyzeOne(packs: ActivePack[], input: AnalyzerResourceInput): Promise<Finding[]> {
+/** What the packs said about one resource, or about the stack. */
+interface PackAnswers {
+  findings: Finding[];
+  examinations: Examination[];
+}
+
+async function analyzeOne(
+  packs: ActivePack[],
+  input: AnalyzerResourceInput,
+  pass: Pass,
+): Promise<PackAnswers> {
   const findings: Finding[] = [];
+  const examinations: Examination[] = [];
   // Pass 1: remediations, chained across packs. A pack runs remediations only for policies at level
   // "remediate", so packs without one are skipped without changing the outcome.
   for (const pack of packs.filter((candidate) => candidate.remediates)) {
     const result = await pack.client.remediate(input);
     for (const remediation of result.remediations) {
-      findings.push(remediationFinding(pack, remediation, input.urn));
+      findings.push(remediationFinding(pack, remediation, input.urn, pass));
       if (remediation.properties && !remediation.diagnostic) {
         input.properties = remediation.properties;
       }
@@ -241,23 +266,41 @@ async function analyzeOne(packs: ActivePack[], input: AnalyzerResourceInput): Pr
   // Pass 2: analysis of the final inputs; packs run side by side.
   const results = await Promise.all(packs.map((pack) => pack.client.analyze(input)));
   results.forEach((result, index) => {
+    const pack = packs[index]!;
     for (const diagnostic of result.diagnostics) {
-      // Like the CLI, attribute a resource's diagnostics to the resource being analyzed.
-      findings.push(diagnosticFinding(packs[index]!, diagnostic, input.urn));
+      if (cannotRunDetail(diagnostic) === undefined) {
+        // Like the CLI, attribute a resource's diagnostics to the resource being analyzed.
+        findings.push(diagnosticFinding(pack, diagnostic, input.urn, pass));
+      }
     }
+    examinations.push(...resourceExaminations(examiningPack(pack), input, result, pass));
   });
-  return findings;
+  return { findings, examinations };
 }
 
-async function analyzeWholeStack(pack: ActivePack, inputs: AnalyzerResourceInput[]): Promise<Finding[]> {
+async function analyzeWholeStack(
+  pack: ActivePack,
+  inputs: AnalyzerResourceInput[],
+  pass: Pass,
+): Promise<PackAnswers> {
   const result = await pack.client.analyzeStack(inputs);
-  return result.diagnostics.map((diagnostic) => diagnosticFinding(pack, diagnostic, diagnostic.urn));
+  return {
+    findings: result.diagnostics
+      .filter((diagnostic) => cannotRunDetail(diagnostic) === undefined)
+      .map((diagnostic) => diagnosticFinding(pack, diagnostic, diagnostic.urn, pass)),
+    examinations: stackExaminations(examiningPack(pack), inputs, result, pass),
+  };
+}
+
+function examiningPack(pack: ActivePack): { name: string; policies: Map<string, PolicyInfo> } {
+  return { name: pack.info.name, policies: pack.policies };
 }
 
 function diagnosticFinding(
   pack: ActivePack,
   diagnostic: AnalyzeDiagnostic,
   urn: string | undefined,
+  pass: Pass,
 ): Finding {
   const policy = pack.policies.get(diagnostic.policyName);
   // A violation of a remediate-level policy means the remediation did not fix it: the CLI reports mandatory.
@@ -271,6 +314,7 @@ function diagnosticFinding(
       diagnostic.severity !== "unspecified" ? diagnostic.severity : (policy?.severity ?? "unspecified"),
     enforcementLevel,
     message: diagnostic.message,
+    passes: [pass],
   };
   if (urn) {
     finding.urn = urn;
@@ -278,7 +322,12 @@ function diagnosticFinding(
   return finding;
 }
 
-function remediationFinding(pack: ActivePack, remediation: RemediationResult, urn: string): Finding {
+function remediationFinding(
+  pack: ActivePack,
+  remediation: RemediationResult,
+  urn: string,
+  pass: Pass,
+): Finding {
   const policy = pack.policies.get(remediation.policyName);
   return {
     policyPack: remediation.policyPackName || pack.info.name,
@@ -289,6 +338,7 @@ function remediationFinding(pack: ActivePack, remediation: RemediationResult, ur
     enforcementLevel: remediation.diagnostic ? "advisory" : "remediate",
     urn,
     message: remediation.diagnostic ?? `${remediation.description}\nremediated by the policy pack`,
+    passes: [pass],
   };
 }
 

@@ -10,6 +10,14 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 /** Exit code for a usage error or a program or pack that cannot run (public contract). */
 export const EXIT_USAGE = 2;
+/** Exit code of `--require-complete` when a resource was not examined (public contract). */
+export const EXIT_INCOMPLETE = 3;
+
+/** How the program runs: as `pulumi preview` does, as `pulumi up` would, or both (the verdict is the union). */
+export const RUN_MODES = ["preview", "update", "both"] as const;
+
+/** One run mode. */
+export type RunModeOption = (typeof RUN_MODES)[number];
 
 /** What `secure-ai check` was asked to do, with every default applied and every path absolute. */
 export interface CheckOptions {
@@ -31,6 +39,14 @@ export interface CheckOptions {
    * pack, as the CLI pairs them. @default [] (each pack's own defaults)
    */
   policyConfigs: string[];
+  /**
+   * `preview` runs the program as `pulumi preview` does (values computed by other resources unknown),
+   * `update` as `pulumi up` would (every output a cloud-shaped stand-in), `both` runs both passes and reports
+   * their union, with the update pass's inputs. @default "both"
+   */
+  mode: RunModeOption;
+  /** Exit 3 when any resource was not examined (remote component, no policy, unknown inputs). @default false */
+  requireComplete: boolean;
 }
 
 /** A parsed command line. */
@@ -56,7 +72,15 @@ const VALUE_FLAGS = [
   "--out",
   "--policy-pack",
   "--policy-config",
+  "--mode",
 ] as const;
+/** Flags that take no value. */
+const SWITCH_FLAGS = ["--require-complete"] as const;
+type SwitchFlag = (typeof SWITCH_FLAGS)[number];
+
+function isSwitchFlag(flag: string): flag is SwitchFlag {
+  return (SWITCH_FLAGS as readonly string[]).includes(flag);
+}
 type ValueFlag = (typeof VALUE_FLAGS)[number];
 
 function isValueFlag(flag: string): flag is ValueFlag {
@@ -112,6 +136,10 @@ export function parseArgs(
     );
   }
   const out = single("--out");
+  const mode = single("--mode") ?? "both";
+  if (!(RUN_MODES as readonly string[]).includes(mode)) {
+    throw new CliUsageError(`--mode "${mode}" is not a run mode; allowed: ${RUN_MODES.join(", ")}.`);
+  }
   const packs = values.get("--policy-pack") ?? [];
   const configs = values.get("--policy-config") ?? [];
   const packCount = Math.max(packs.length, 1);
@@ -130,6 +158,8 @@ export function parseArgs(
       policyPacks:
         packs.length === 0 ? [defaults.policyPackDir] : packs.map((pack) => path.resolve(cwd, pack)),
       policyConfigs: configs.map((file) => path.resolve(cwd, file)),
+      mode: mode as RunModeOption,
+      requireComplete: values.has("--require-complete"),
     },
   };
 }
@@ -146,8 +176,8 @@ function requireDefaultProgram(cwd: string, defaults: PackageDefaults): string {
   return programDir;
 }
 
-function readFlagValues(args: readonly string[]): Map<ValueFlag, string[]> {
-  const values = new Map<ValueFlag, string[]>();
+function readFlagValues(args: readonly string[]): Map<ValueFlag | SwitchFlag, string[]> {
+  const values = new Map<ValueFlag | SwitchFlag, string[]>();
   for (let index = 0; index < args.length; index++) {
     const arg = args[index] as string;
     if (!arg.startsWith("-")) {
@@ -157,6 +187,13 @@ function readFlagValues(args: readonly string[]): Map<ValueFlag, string[]> {
     }
     const equals = arg.indexOf("=");
     const flag = equals === -1 ? arg : arg.slice(0, equals);
+    if (isSwitchFlag(flag)) {
+      if (equals !== -1) {
+        throw new CliUsageError(`${flag} takes no value (got "${arg.slice(equals + 1)}").`);
+      }
+      values.set(flag, [...(values.get(flag) ?? []), ""]);
+      continue;
+    }
     if (!isValueFlag(flag)) {
       throw new CliUsageError(`Unknown flag "${flag}" (see \`secure-ai --help\`).`);
     }
@@ -189,6 +226,7 @@ export function usageText(version: string): string {
     "",
     "Usage:",
     "  secure-ai check [--program DIR] [--stack NAME] [--format FORMAT] [--out DIR]",
+    "                  [--mode preview|update|both] [--require-complete]",
     "                  [--policy-pack DIR]... [--policy-config FILE]...",
     "",
     "Options:",
@@ -197,6 +235,11 @@ export function usageText(version: string): string {
     "  --stack NAME         run only this stack (default: every Pulumi.<stack>.yaml of the project)",
     `  --format FORMAT      report printed on stdout: ${REPORT_FORMATS.join(", ")} (default: text)`,
     "  --out DIR            also write report.txt, report.json, report.sarif, report.md and report.html to DIR",
+    "  --mode MODE          preview: run as `pulumi preview` does (values other resources compute are unknown);",
+    "                       update: as `pulumi up` would (every output a cloud-shaped stand-in, see README);",
+    "                       both (default): both passes, findings of either, inputs shown from the update pass",
+    "  --require-complete   exit 3 when any resource was not examined (a remote component, a type no policy",
+    "                       covers, or inputs a policy needed that stayed unknown)",
     "  --policy-pack DIR    policy pack to run; repeat for several (default: this package's policy-packs/secure-ai)",
     "  --policy-config FILE enforcement levels and policy settings in the format of `pulumi preview",
     "                       --policy-pack-config`; the n-th file configures the n-th --policy-pack",
@@ -204,7 +247,8 @@ export function usageText(version: string): string {
     "  -v, --version        show the version",
     "",
     "Exit codes: 0 no mandatory violation, 1 at least one mandatory violation,",
-    "            2 usage error, or a program or policy pack that fails to run (or stdout fails).",
+    "            2 usage error, or a program or policy pack that fails to run (or stdout fails),",
+    "            3 with --require-complete: no mandatory violation, but a resource was not examined.",
     "A reader that closes stdout early (`| head`) gets what it read; the rest of the report is dropped",
     "without an error and the exit code stays the run's verdict (not 141 for SIGPIPE).",
     "",

@@ -1,7 +1,7 @@
 import * as fs from "node:fs";
 import { removeStaleReports, writeAllReports } from "../report/write-reports";
 import { renderReport } from "../report/render";
-import { type CheckOptions, EXIT_USAGE, parseArgs, usageText } from "./args";
+import { type CheckOptions, EXIT_INCOMPLETE, EXIT_USAGE, parseArgs, usageText } from "./args";
 import { type StreamWatch, watchForClosedReader } from "./closed-pipe";
 import { describeFailure } from "./errors-to-exit";
 import { findPackageRoot, packageDefaults, readPackageVersion } from "./package-root";
@@ -44,7 +44,8 @@ export interface CliEnvironment {
 /**
  * Runs `secure-ai` with the given arguments and returns the exit code: 0 when no mandatory violation, 1 when
  * there is one, 2 on a usage error or a program or policy pack that fails to run (the cause on stderr, no
- * report left in `--out`).
+ * report left in `--out`), 3 with `--require-complete` when there is no mandatory violation but a resource
+ * was not examined.
  *
  * @param argv - arguments after the script name.
  * @param environment - streams, environment, working directory and stages.
@@ -83,7 +84,11 @@ export async function runCli(
     }
     const color = options.format === "text" && io.stdout.isTTY === true && !io.env["NO_COLOR"];
     io.stdout.write(renderReport(data, options.format, { color }));
-    return data.summary.mandatoryViolations > 0 ? EXIT_VIOLATIONS : EXIT_PASS;
+    if (data.summary.mandatoryViolations > 0) {
+      return EXIT_VIOLATIONS;
+    }
+    const incomplete = data.stacks.some((stack) => stack.evidence.unexamined.length > 0);
+    return options.requireComplete && incomplete ? EXIT_INCOMPLETE : EXIT_PASS;
   } catch (error) {
     if (options?.outDir !== undefined) {
       removeStaleReportsQuietly(options.outDir);

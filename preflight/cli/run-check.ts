@@ -2,7 +2,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { controlCatalog } from "../../components/controls";
 import { readPolicyConfigFile } from "../analyzer";
-import type { PolicyPackSummary } from "../model";
+import { mergePassFindings } from "../evidence/merge-passes";
+import type { Examination, Finding, Pass, PolicyPackSummary, StackRun } from "../model";
 import { buildReportData, type StackResult } from "../report/build-report-data";
 import type { ReportData } from "../report/report-data";
 import { type CheckOptions, CliUsageError } from "./args";
@@ -22,9 +23,24 @@ export interface CheckContext {
 /** Public page of the package, the SARIF tool's information URI. */
 const INFORMATION_URI = "https://www.npmjs.com/package/secure-ai-platform";
 
+/** The passes a run mode asks for, in report order. */
+export function passesOf(mode: CheckOptions["mode"]): Pass[] {
+  return mode === "both" ? ["preview", "update"] : [mode];
+}
+
+/** What one pass of one stack produced. */
+interface PassResult {
+  pass: Pass;
+  run: StackRun;
+  findings: Finding[];
+  examinations: Examination[];
+  packs: PolicyPackSummary[];
+}
+
 /**
  * Runs the preflight: checks the flags' files, then for each stack runs the program under the mock runtime
- * and the policy packs over what it registered, and builds the report data (evidence included).
+ * once per pass (`--mode`: preview, update or both, the passes side by side) and the policy packs over what
+ * each pass registered, and builds the report data (evidence included) from the union of the passes.
  *
  * @param options - the parsed command line.
  * @param context - the stages, version and progress sink.
@@ -39,33 +55,26 @@ export async function runCheck(options: CheckOptions, context: CheckContext): Pr
     options.stack !== undefined ? [options.stack] : context.stages.listStacks(options.programDir);
   const results: StackResult[] = [];
   let packs: PolicyPackSummary[] = [];
+  const passes = passesOf(options.mode);
   for (const stack of stacks) {
-    context.progress(`Running the program for stack ${stack}…`);
-    const running = context.stages.runStack({ programDir: options.programDir, stack });
-    // The packs start while the program runs (as the Pulumi CLI starts analyzers with the engine) when
-    // the project's name is known up front; otherwise after the program.
-    const project = context.stages.projectName?.(options.programDir) ?? (await running).project;
-    const resources = running.then((run) => {
-      context.progress(
-        `Running ${options.policyPacks.length} policy pack(s) over ${run.resources.length} resources of ${stack}…`,
-      );
-      return run.resources;
+    context.progress(
+      `Running the program for stack ${stack} (${passes.join(" and ")} pass${passes.length > 1 ? "es" : ""})…`,
+    );
+    const settled = await Promise.allSettled(passes.map((pass) => runPass(options, context, stack, pass)));
+    const failed = settled.find((result) => result.status === "rejected");
+    if (failed !== undefined) {
+      throw failed.reason;
+    }
+    const done = settled.map((result) => (result as PromiseFulfilledResult<PassResult>).value);
+    // Report inputs come from the update pass when it ran: every value known.
+    const shown = done.find((result) => result.pass === "update") ?? done[0]!;
+    packs = shown.packs;
+    results.push({
+      run: shown.run,
+      findings: mergePassFindings(done),
+      examinations: done.flatMap((result) => result.examinations),
+      passes,
     });
-    const analysis = await context.stages.analyzeStack({
-      packs: options.policyPacks.map((dir, index) => ({ dir, config: options.policyConfigs[index] })),
-      resources,
-      stack,
-      project,
-      dryRun: true,
-      stackConfig: context.stages.stackConfig(options.programDir, stack),
-    });
-    const run = await running;
-    packs = analysis.packs.map((pack) => ({
-      name: pack.name,
-      version: pack.version,
-      policies: pack.policies,
-    }));
-    results.push({ run, findings: analysis.findings });
   }
   return buildReportData({
     stacks: results,
@@ -75,6 +84,45 @@ export async function runCheck(options: CheckOptions, context: CheckContext): Pr
     generatedAt: (context.now ?? new Date()).toISOString(),
     programDir: options.programDir,
   });
+}
+
+/** Runs one pass of one stack: the program in that mode, and the packs over what it registered. */
+async function runPass(
+  options: CheckOptions,
+  context: CheckContext,
+  stack: string,
+  pass: Pass,
+): Promise<PassResult> {
+  const running = context.stages.runStack({ programDir: options.programDir, stack, mode: pass });
+  // The packs start while the program runs (as the Pulumi CLI starts analyzers with the engine) when
+  // the project's name is known up front; otherwise after the program.
+  const project = context.stages.projectName?.(options.programDir) ?? (await running).project;
+  const resources = running.then((run) => {
+    context.progress(
+      `Running ${options.policyPacks.length} policy pack(s) over ${run.resources.length} resources of ${stack} (${pass})…`,
+    );
+    return run.resources;
+  });
+  const analysis = await context.stages.analyzeStack({
+    packs: options.policyPacks.map((dir, index) => ({ dir, config: options.policyConfigs[index] })),
+    resources,
+    stack,
+    project,
+    dryRun: pass === "preview",
+    stackConfig: context.stages.stackConfig(options.programDir, stack),
+  });
+  const run = await running;
+  return {
+    pass,
+    run,
+    findings: analysis.findings,
+    examinations: analysis.examinations ?? [],
+    packs: analysis.packs.map((pack) => ({
+      name: pack.name,
+      version: pack.version,
+      policies: pack.policies,
+    })),
+  };
 }
 
 function checkPaths(options: CheckOptions): void {

@@ -1,5 +1,6 @@
 import type { ControlId } from "../../components/controls/ids";
 import type { ControlStatus, Finding } from "../model";
+import type { UnexaminedResource } from "./unexamined";
 
 /** A reasoned exception to a control, as the evidence shows it. */
 export interface EvidenceWaiver {
@@ -23,8 +24,15 @@ export interface ControlEvidence {
   /** Control ID, e.g. `SAI-ENC-01`. */
   id: ControlId;
   status: ControlStatus;
-  /** URNs of the resources that implement the control (from the component's evidence). */
+  /**
+   * URNs of the resources of the control's concern that a policy examined with every value it read known
+   * (never empty when `satisfied`), plus those a finding names.
+   */
   resources: string[];
+  /** URNs a SecureAiPlatform component lists as implementing the control (its own claim). */
+  componentResources: string[];
+  /** Why the control is `unverified`, `not-applicable` or a `gap`: what could not be examined, or is absent. */
+  reasons: string[];
   /** Unwaived findings against the control. */
   findings: Finding[];
   /** Findings against the control that a waiver covers. */
@@ -45,4 +53,6 @@ export interface StackEvidence {
   controls: ControlEvidence[];
   /** Whether a SecureAiPlatform component in the stack reported its own evidence. */
   hasComponentEvidence: boolean;
+  /** Resources the preflight could not examine, with the reason. */
+  unexamined: UnexaminedResource[];
 }

@@ -1,7 +1,7 @@
 import type { ControlDefinition } from "../../components/controls/types";
 import { buildStackEvidence, countMandatoryViolations } from "../evidence/build-evidence";
 import { withPackWaiver } from "../evidence/pack-waivers";
-import type { Finding, PolicyPackSummary, RecordedValue, StackRun } from "../model";
+import type { Examination, Finding, Pass, PolicyPackSummary, RecordedValue, StackRun } from "../model";
 import { collectSecretStrings, redactDeep, toDisplayValue } from "./display-value";
 import type { ReportData, ReportFinding, ReportResource, ReportStack } from "./report-data";
 
@@ -10,8 +10,14 @@ const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
 /** One stack as the engine and the packs left it. */
 export interface StackResult {
+  /** The run whose resources and inputs the report shows (the update pass's when it ran). */
   run: StackRun;
+  /** Findings of every pass, merged (`passes` says which reported each). */
   findings: Finding[];
+  /** What each policy examined, over every pass. @default [] */
+  examinations?: Examination[];
+  /** The passes that ran. @default ["preview"] */
+  passes?: Pass[];
 }
 
 /** What {@link buildReportData} needs. */
@@ -52,7 +58,7 @@ export function buildReportData(input: ReportInput): ReportData {
     collectRunSecrets(run, secrets);
   }
   const policies = input.packs.flatMap((pack) => pack.policies);
-  const stacks = input.stacks.map(({ run, findings }) => buildStack(run, findings, policies, input.catalog));
+  const stacks = input.stacks.map((result) => buildStack(result, policies, input.catalog));
   const allFindings = stacks.flatMap((stack) => stack.findings);
   const data: ReportData = {
     tool: input.tool,
@@ -89,11 +95,11 @@ function collectRunSecrets(run: StackRun, secrets: Set<string>): void {
 }
 
 function buildStack(
-  run: StackRun,
-  findings: readonly Finding[],
+  result: StackResult,
   policies: ReportData["packs"][number]["policies"],
   catalog: readonly ControlDefinition[],
 ): ReportStack {
+  const { run, findings } = result;
   const stackUrn =
     run.resources.find((resource) => resource.type === ROOT_STACK_TYPE && resource.parent === undefined)?.urn ??
     `urn:pulumi:${run.stack}::${run.project}::${ROOT_STACK_TYPE}::${run.project}-${run.stack}`;
@@ -116,7 +122,14 @@ function buildStack(
       }),
     ),
     findings: reportFindings,
-    evidence: buildStackEvidence({ run, findings: reportFindings, policies, catalog }),
+    passes: result.passes ?? [run.mode ?? "preview"],
+    evidence: buildStackEvidence({
+      run,
+      findings: reportFindings,
+      policies,
+      catalog,
+      examinations: result.examinations ?? [],
+    }),
     mandatoryViolations: countMandatoryViolations(reportFindings),
   };
 }

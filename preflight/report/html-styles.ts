@@ -24,6 +24,8 @@ code, .urn { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospa
 .status-violated { background: #fde2e1; color: #8e2a20; }
 .status-waived { background: #fff1cc; color: #7a5200; }
 .status-gap { background: #e8e3f8; color: #4a3a8a; }
+.status-unverified { background: #ffe8d1; color: #7a3e00; }
+.unexamined { border-left: 4px solid #c26a00; background: #fff6ec; padding: 0.4em 0.8em; }
 .status-not-applicable { background: #eef0f3; color: #52606d; }
 .level-mandatory { color: #8e2a20; font-weight: 600; }
 .level-advisory, .level-remediate { color: #7a5200; }

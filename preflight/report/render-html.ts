@@ -5,6 +5,7 @@ import { escapeHtml as h } from "./escape";
 import { renderDiagram, renderDiagramLegend } from "./html-diagram";
 import { HTML_STYLES } from "./html-styles";
 import type { ReportData, ReportStack } from "./report-data";
+import { unexaminedSentence } from "../evidence/unexamined";
 import { CONTROL_STATUSES, STATUS_LABELS } from "./status-labels";
 
 /**
@@ -49,6 +50,12 @@ export function renderHtml(data: ReportData): string {
     "</head>",
     "<body>",
     "<h1>secure-ai check: compliance evidence</h1>",
+    ...data.stacks.flatMap((stack) => {
+      const sentence = unexaminedSentence(stack.evidence.unexamined);
+      return sentence === undefined
+        ? []
+        : [`<p class="unexamined"><strong>Not examined in ${h(stack.stack)}:</strong> ${h(sentence)}</p>`];
+    }),
     verdict,
     `<p class="meta">Program: <code>${h(data.programDir)}</code></p>`,
     `<p class="meta">Policy packs: ${data.packs.map((pack) => h(`${pack.name} ${pack.version}`)).join(", ") || "none"}</p>`,
@@ -132,7 +139,16 @@ function stackEvidence(stack: ReportStack, evidence: ControlEvidence): string {
   const parts = [`<h3>${h(stack.stack)}: ${statusBadge(evidence.status)}</h3>`];
   if (evidence.resources.length > 0) {
     parts.push(
-      `<p>Implemented by:</p><ul>${evidence.resources.map((urn) => `<li><span class="urn">${h(urn)}</span> <span class="muted">${h(resourceName(urn))}</span></li>`).join("")}</ul>`,
+      `<p>Examined:</p><ul>${evidence.resources.map((urn) => `<li><span class="urn">${h(urn)}</span> <span class="muted">${h(resourceName(urn))}</span></li>`).join("")}</ul>`,
+    );
+  }
+  if (evidence.reasons.length > 0) {
+    parts.push(`<p>Why:</p><ul>${evidence.reasons.map((reason) => `<li>${h(reason)}</li>`).join("")}</ul>`);
+  }
+  const claimedOnly = evidence.componentResources.filter((urn) => !evidence.resources.includes(urn));
+  if (claimedOnly.length > 0) {
+    parts.push(
+      `<p class="muted">Also listed by SecureAiPlatform, not examined by a policy of this control: ${claimedOnly.length} resource${claimedOnly.length === 1 ? "" : "s"}.</p>`,
     );
   }
   if (evidence.checkedBy.length > 0) {
@@ -152,6 +168,22 @@ function stackEvidence(stack: ReportStack, evidence: ControlEvidence): string {
     parts.push(`<ul>${evidence.notes.map((note) => `<li class="muted">${h(note)}</li>`).join("")}</ul>`);
   }
   return parts.join("\n");
+}
+
+function unexaminedTable(stack: ReportStack): string {
+  if (stack.evidence.unexamined.length === 0) {
+    return "";
+  }
+  const rows = stack.evidence.unexamined
+    .map(
+      (entry) =>
+        `<tr><td class="urn">${h(entry.urn)}</td><td><code>${h(entry.type)}</code></td><td>${h(entry.reason)}</td><td>${h(entry.detail ?? "")}</td></tr>`,
+    )
+    .join("\n");
+  return [
+    `<h3>Not examined (${stack.evidence.unexamined.length})</h3>`,
+    `<table class="unexamined-list"><thead><tr><th>URN</th><th>Type</th><th>Reason</th><th>Detail</th></tr></thead><tbody>${rows}</tbody></table>`,
+  ].join("\n");
 }
 
 function waiversSection(data: ReportData): string {
@@ -194,6 +226,7 @@ function stackSection(stack: ReportStack): string {
     renderDiagram(stack),
     "<h3>Findings</h3>",
     findings,
+    unexaminedTable(stack),
     `<details><summary>Resources (${stack.resources.length}) with their inputs</summary>`,
     `<table class="resources"><thead><tr><th>URN</th><th>Type</th><th>Inputs</th></tr></thead><tbody>${resources}</tbody></table>`,
     "</details>",

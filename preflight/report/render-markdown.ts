@@ -1,5 +1,6 @@
 import type { ReportData, ReportStack } from "./report-data";
 import { escapeMarkdown as md } from "./escape";
+import { unexaminedSentence } from "../evidence/unexamined";
 import { CONTROL_STATUSES, STATUS_LABELS } from "./status-labels";
 
 /**
@@ -15,6 +16,10 @@ export function renderMarkdown(data: ReportData): string {
   const lines = [
     "# secure-ai check report",
     "",
+    ...data.stacks.flatMap((stack) => {
+      const sentence = unexaminedSentence(stack.evidence.unexamined);
+      return sentence === undefined ? [] : [`> **Not examined in ${md(stack.stack)}**: ${md(sentence)}`, ""];
+    }),
     count > 0
       ? `**FAIL**: ${count} mandatory violation${count === 1 ? "" : "s"}.`
       : `**PASS**: no mandatory violations (${data.summary.advisoryViolations} advisory).`,
@@ -97,6 +102,33 @@ function stackSection(stack: ReportStack): string[] {
       "",
     );
   }
+  const unverified = stack.evidence.controls.filter((control) => control.status === "unverified");
+  if (unverified.length > 0) {
+    lines.push(
+      "### Unverified",
+      "",
+      ...table(
+        ["Control", "What could not be examined"],
+        unverified.map((control) => [md(control.id), md(control.reasons.join("; "))]),
+      ),
+      "",
+    );
+  }
+  if (stack.evidence.unexamined.length > 0) {
+    lines.push(
+      "### Not examined",
+      "",
+      ...table(
+        ["Resource", "Type", "Why"],
+        stack.evidence.unexamined.map((entry) => [
+          md(entry.urn.split("::").pop() ?? entry.urn),
+          md(entry.type),
+          md(entry.detail === undefined ? entry.reason : `${entry.reason}: ${entry.detail}`),
+        ]),
+      ),
+      "",
+    );
+  }
   const gaps = stack.evidence.controls.filter((control) => control.status === "gap");
   if (gaps.length > 0) {
     lines.push(
@@ -104,7 +136,7 @@ function stackSection(stack: ReportStack): string[] {
       "",
       ...table(
         ["Control", "Why"],
-        gaps.map((control) => [md(control.id), md(control.notes.join("; ") || "no evidence")]),
+        gaps.map((control) => [md(control.id), md([...control.reasons, ...control.notes].join("; ") || "no evidence")]),
       ),
       "",
     );

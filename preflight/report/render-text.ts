@@ -1,4 +1,5 @@
 import type { ReportData, ReportFinding, ReportStack } from "./report-data";
+import { unexaminedSentence } from "../evidence/unexamined";
 import { CONTROL_STATUSES } from "./status-labels";
 import { formatTextTable, terminalSafe } from "./text-table";
 
@@ -33,6 +34,12 @@ export function renderText(data: ReportData, options: TextRenderOptions = {}): s
     lines.push(...stackSection(stack, data, paint), "");
   }
   lines.push(paint("Summary", "bold"), ...summaryTable(data).map((line) => `  ${line}`), "");
+  for (const stack of data.stacks) {
+    const sentence = unexaminedSentence(stack.evidence.unexamined);
+    if (sentence !== undefined) {
+      lines.push(paint(`Not examined in ${terminalSafe(stack.stack)}: ${terminalSafe(sentence)}`, "yellow"));
+    }
+  }
   const count = data.summary.mandatoryViolations;
   lines.push(
     count > 0
@@ -43,7 +50,7 @@ export function renderText(data: ReportData, options: TextRenderOptions = {}): s
 }
 
 function stackSection(stack: ReportStack, data: ReportData, paint: Paint): string[] {
-  const title = `Stack ${terminalSafe(stack.stack)} (project ${terminalSafe(stack.project)}): ${stack.resources.length} resources, ${stack.findings.length} findings`;
+  const title = `Stack ${terminalSafe(stack.stack)} (project ${terminalSafe(stack.project)}): ${stack.resources.length} resources, ${stack.findings.length} findings (${stack.passes.join(" + ")})`;
   const lines = [paint(title, "bold")];
   const byControl = new Map<string, ReportFinding[]>();
   for (const finding of stack.findings) {
@@ -68,6 +75,12 @@ function stackSection(stack: ReportStack, data: ReportData, paint: Paint): strin
   for (const waiver of waivers) {
     const expiry = waiver.expires ? ` (expires ${waiver.expires})` : "";
     lines.push(`  ${paint("waived", "yellow")} ${terminalSafe(waiver.control)}: ${terminalSafe(waiver.reason)}${terminalSafe(expiry)}`);
+  }
+  const unverified = stack.evidence.controls.filter((entry) => entry.status === "unverified").map((entry) => entry.id);
+  if (unverified.length > 0) {
+    lines.push(
+      `  ${paint(`unverified (${unverified.length})`, "yellow")}: ${unverified.join(", ")} (what could not be examined: Markdown, HTML and JSON reports)`,
+    );
   }
   const gaps = stack.evidence.controls.filter((entry) => entry.status === "gap").map((entry) => entry.id);
   if (gaps.length > 0) {
@@ -100,7 +113,7 @@ function summaryTable(data: ReportData): string[] {
     String(stack.findings.filter((finding) => finding.enforcementLevel !== "mandatory" && !finding.waived).length),
   ]);
   return formatTextTable(
-    ["Stack", "Resources", "Satisfied", "Violated", "Waived", "Gap", "N/A", "Mandatory", "Advisory"],
+    ["Stack", "Resources", "Satisfied", "Violated", "Waived", "Unverified", "Gap", "N/A", "Mandatory", "Advisory"],
     rows,
   );
 }

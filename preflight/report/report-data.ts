@@ -1,7 +1,7 @@
 import type { ControlDefinition } from "../../components/controls/types";
 import type { StackEvidence } from "../evidence/types";
 import type { WaivableFinding } from "../evidence/pack-waivers";
-import type { PolicyPackSummary } from "../model";
+import type { Pass, PolicyPackSummary } from "../model";
 import type { DisplayValue } from "./display-value";
 
 /** One resource as the reports show it: inputs already masked. */
@@ -31,6 +31,8 @@ export interface ReportStack {
   resources: ReportResource[];
   /** Findings, mandatory first, then by severity, policy and URN. */
   findings: ReportFinding[];
+  /** The passes that ran for this stack. */
+  passes: Pass[];
   evidence: StackEvidence;
   /** Mandatory, unwaived findings in this stack. */
   mandatoryViolations: number;

@@ -209,7 +209,11 @@ export const resourceCases: readonly ResourceCase[] = [
     baseline: { ...kmsKey, policy: keyPolicy },
     negatives: [
       { name: "decrypt for everyone", props: { ...kmsKey, policy: publicKeyPolicy }, expect: "kms:Decrypt" },
-      { name: "unreadable policy", props: { ...kmsKey, policy: "{not json" }, expect: "not a readable" },
+      {
+        name: "unreadable policy",
+        props: { ...kmsKey, policy: "{not json" },
+        expect: "policy could not be read: the text is not a JSON policy document",
+      },
     ],
   },
   {

@@ -18,6 +18,7 @@ const empty: Statement = {
   principals: [],
   conditions: {},
   resources: [],
+  malformedPrincipals: false,
 };
 
 function statement(overrides: Partial<Statement>): Statement {

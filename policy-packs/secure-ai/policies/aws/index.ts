@@ -36,6 +36,11 @@ import { awsSagemakerNotebookinstanceDisallowRootAccess } from "./sagemaker-note
 import { awsSagemakerNotebookinstanceRequireCmk } from "./sagemaker-notebookinstance-require-cmk";
 import { awsSecurityhubAccountRequireEnabled } from "./securityhub-account-require-enabled";
 import { awsSnsTopicRequireCmk } from "./sns-topic-require-cmk";
+import { awsIamRoleDisallowDataScientistWrite } from "./iam-role-disallow-data-scientist-write";
+import { awsIamRoleDisallowPublicTrust } from "./iam-role-disallow-public-trust";
+import { awsKmsKeyDisallowRootGrant } from "./kms-key-disallow-root-grant";
+import { awsKmsKeyRequireAdministrator } from "./kms-key-require-administrator";
+import { awsS3BucketpolicyDisallowPublicPrincipal } from "./s3-bucketpolicy-disallow-public-principal";
 
 /** Every AWS policy, grouped by control domain. */
 export const awsPolicies: readonly SecureAiPolicy[] = [
@@ -43,6 +48,8 @@ export const awsPolicies: readonly SecureAiPolicy[] = [
   awsKmsKeyRequireRotation,
   awsKmsKeyLimitDeletionWindow,
   awsKmsKeyDisallowPublicPolicy,
+  awsKmsKeyDisallowRootGrant,
+  awsKmsKeyRequireAdministrator,
   awsKmsKeyRequireHsm,
   // customer-managed keys on data stores and AI resources
   awsS3BucketRequireCmkEncryption,
@@ -70,6 +77,10 @@ export const awsPolicies: readonly SecureAiPolicy[] = [
   awsSagemakerNotebookinstanceDisallowRootAccess,
   awsSagemakerDomainRequireVpcOnly,
   awsSagemakerModelRequireNetworkIsolation,
+  awsS3BucketpolicyDisallowPublicPrincipal,
+  // identity
+  awsIamRoleDisallowPublicTrust,
+  awsIamRoleDisallowDataScientistWrite,
   // audit, detection, response, governance, resilience
   awsCloudtrailTrailRequireIntegrity,
   awsS3BucketRequireAuditLogObjectLock,

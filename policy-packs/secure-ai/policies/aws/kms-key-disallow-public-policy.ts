@@ -1,48 +1,33 @@
-import { defineResourcePolicy, get, isOpenToEveryone, isUnknown, statementsOf } from "../lib";
+import { defineResourcePolicy, everyoneAllowed } from "../lib";
+import { keyPolicyStatements } from "./key-policy";
 import { AWS } from "./types";
 
-/** Actions that let a principal use or administer a key: a wildcard or any decrypting action. */
-function grantsKeyUse(action: string): boolean {
-  const lower = action.toLowerCase();
-  return (
-    lower === "*" ||
-    lower === "kms:*" ||
-    lower.startsWith("kms:decrypt") ||
-    lower.startsWith("kms:reencrypt") ||
-    lower.startsWith("kms:generatedatakey") ||
-    lower === "kms:creategrant"
-  );
-}
-
-/** KMS key policies never allow everyone to use or administer the key. */
+/**
+ * KMS key policies never allow everyone to use or administer the key. A statement for the principal `"*"`
+ * counts as everyone unless a condition pins the caller's account or organization: `kms:ViaService` alone
+ * does not, since every account can call S3 or SageMaker (see `lib/public-principal.ts` for the AWS pages).
+ */
 export const awsKmsKeyDisallowPublicPolicy = defineResourcePolicy({
   name: "aws-kms-key-disallow-public-policy",
   cloud: "aws",
   controls: ["SAI-ENC-05"],
   description:
-    'KMS key policies have no Allow statement that grants kms:*, decryption, data-key generation or grants to the principal "*" without a condition.',
+    'KMS key policies have no Allow statement for the principal "*" unless a condition limits the caller to an account or organization (kms:CallerAccount, aws:PrincipalAccount, aws:PrincipalOrgID, aws:SourceAccount, aws:SourceArn, aws:SourceOrgID); a service condition such as kms:ViaService alone is not enough.',
   enforcementLevel: "mandatory",
   resourceTypes: [AWS.kmsKey, AWS.kmsKeyPolicy],
   tags: ["kms", "iam"],
   validate: ({ props }, { report }) => {
-    const document = get(props, "policy");
-    if (document === undefined || isUnknown(document)) {
-      return;
-    }
-    const statements = statementsOf(document);
+    const statements = keyPolicyStatements(props);
     if (statements === undefined) {
-      report("the key policy is not a readable JSON policy document");
       return;
     }
     for (const [index, statement] of statements.entries()) {
-      if (statement.effect !== "Allow" || !isOpenToEveryone(statement)) {
-        continue;
-      }
-      const risky = statement.notActions
-        ? ["(NotAction: everything else)"]
-        : statement.actions.filter(grantsKeyUse);
-      if (risky.length > 0) {
-        report(`statement ${index} allows principal "*" ${risky.join(", ")} with no condition`);
+      const why = everyoneAllowed(statement);
+      if (why !== undefined) {
+        const actions = statement.notActions
+          ? "every action but " + statement.actions.join(", ")
+          : statement.actions.join(", ");
+        report(`statement ${index} allows principal "*" ${actions} ${why}`);
       }
     }
   },

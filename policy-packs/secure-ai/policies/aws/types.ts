@@ -44,6 +44,11 @@ export const AWS = {
   securityhubAccount: "aws:securityhub/account:Account",
   eventRule: "aws:cloudwatch/eventRule:EventRule",
   eventTarget: "aws:cloudwatch/eventTarget:EventTarget",
+  iamRole: "aws:iam/role:Role",
+  iamRolePolicy: "aws:iam/rolePolicy:RolePolicy",
+  iamRolePolicyAttachment: "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+  iamPolicy: "aws:iam/policy:Policy",
+  iamPolicyAttachment: "aws:iam/policyAttachment:PolicyAttachment",
 } as const;
 
 /** Both S3 bucket resource types of aws v7 (`BucketV2` is the deprecated alias). */

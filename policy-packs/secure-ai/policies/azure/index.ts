@@ -28,6 +28,7 @@ import { azureStorageAccountRequireHttpsTls12 } from "./storage-account-require-
 import { azureStorageAccountRequireInfrastructureEncryption } from "./storage-account-require-infrastructure-encryption";
 import { azureStorageAccountRequirePersonalDataExpiry } from "./storage-account-require-personal-data-expiry";
 import { azureStorageBlobservicepropertiesRequireSoftDelete } from "./storage-blobserviceproperties-require-soft-delete";
+import { azureAuthorizationRoleassignmentDisallowDataScientistWrite } from "./authorization-roleassignment-disallow-data-scientist-write";
 
 /** Every Azure policy, resource policies first, then stack policies. */
 export const azurePolicies: readonly SecureAiPolicy[] = [
@@ -59,4 +60,5 @@ export const azurePolicies: readonly SecureAiPolicy[] = [
   azureSecurityPricingRequireDefenderPlans,
   azureSecurityinsightsOnboardingRequireSentinel,
   azureStorageAccountRequirePersonalDataExpiry,
+  azureAuthorizationRoleassignmentDisallowDataScientistWrite,
 ];

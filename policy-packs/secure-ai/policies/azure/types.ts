@@ -20,6 +20,7 @@ export const AZURE = {
   defenderPricing: "azure-native:security:Pricing",
   sentinelOnboarding: "azure-native:securityinsights:SentinelOnboardingState",
   diagnosticSetting: "azure-native:monitor:DiagnosticSetting",
+  roleAssignment: "azure-native:authorization:RoleAssignment",
 } as const;
 
 /** Resources that hold data, keys or models: the Azure stack policies speak only about stacks with one. */

@@ -32,6 +32,7 @@ import { gcpVertexMetadatastoreRequireCmek } from "./vertex-metadatastore-requir
 import { gcpVertexTensorboardRequireCmek } from "./vertex-tensorboard-require-cmek";
 import { gcpWorkbenchInstanceDisallowPublicIp } from "./workbench-instance-disallow-public-ip";
 import { gcpWorkbenchInstanceRequireCmek } from "./workbench-instance-require-cmek";
+import { gcpStorageBucketiammemberDisallowDataScientistWrite } from "./storage-bucketiammember-disallow-data-scientist-write";
 
 /** Every GCP policy, resource policies first, then stack policies. */
 export const gcpPolicies: readonly SecureAiPolicy[] = [
@@ -52,6 +53,7 @@ export const gcpPolicies: readonly SecureAiPolicy[] = [
   gcpStorageBucketRequirePublicAccessPrevention,
   gcpStorageBucketRequireUniformAccess,
   gcpStorageBucketRequireVersioning,
+  gcpStorageBucketiammemberDisallowDataScientistWrite,
   gcpVertexDatasetRequireCmek,
   gcpVertexEndpointRequireCmek,
   gcpVertexEndpointRequirePrivateAccess,

@@ -40,6 +40,13 @@ export const GCP = {
   sccProjectNotification: "gcp:securitycenter/projectNotificationConfig:ProjectNotificationConfig",
   sccFolderNotification: "gcp:securitycenter/folderNotificationConfig:FolderNotificationConfig",
   sccOrganizationNotification: "gcp:securitycenter/notificationConfig:NotificationConfig",
+  storageBucketIamMember: "gcp:storage/bucketIAMMember:BucketIAMMember",
+  storageBucketIamBinding: "gcp:storage/bucketIAMBinding:BucketIAMBinding",
+  storageBucketIamPolicy: "gcp:storage/bucketIAMPolicy:BucketIAMPolicy",
+  projectIamMember: "gcp:projects/iAMMember:IAMMember",
+  projectIamBinding: "gcp:projects/iAMBinding:IAMBinding",
+  bigqueryDatasetIamMember: "gcp:bigquery/datasetIamMember:DatasetIamMember",
+  bigqueryDatasetIamBinding: "gcp:bigquery/datasetIamBinding:DatasetIamBinding",
 } as const;
 
 /**

@@ -227,13 +227,13 @@ function notApplicableWithReason(notApplicable: (reason?: string) => never, reas
 }
 
 /**
- * Ends a validation by what it could not read. In the update pass (`PULUMI_DRY_RUN=false`) each unknown
- * value becomes a violation naming its property, and so does each unreadable value when the policy reported
- * nothing itself (its own finding usually names the same value). In preview, a validation that reported
+ * Ends a validation by what it could not read. A value that was set but unreadable (a policy document that
+ * is not JSON, a value of the wrong type) is a violation naming its property in both passes when the policy
+ * reported nothing itself (its own finding usually names the same value). In the update pass
+ * (`PULUMI_DRY_RUN=false`) each unknown value is a violation too; in preview, a validation that reported
  * nothing but read unknown values signals not-applicable with `unknown-inputs: <path>, <path>`.
  *
  * @param reportAt - reports a finding about the resource a root label (URN or type) names.
- * @returns whether anything was reported.
  */
 function settleObservation(
   observation: Observation,
@@ -241,25 +241,29 @@ function settleObservation(
   reportAt: (label: string | undefined, message: string) => void,
   notApplicable: (reason?: string) => never,
 ): void {
-  if (!isPreview()) {
+  const preview = isPreview();
+  const during = preview ? "" : " during the update";
+  let reported = findings;
+  if (findings === 0) {
+    observation.unreadable.forEach((entry, index) => {
+      const split = entry.indexOf(": ");
+      reportAt(
+        observation.rootsOfUnreadable[index],
+        `${entry.slice(0, split)} could not be read${during}: ${entry.slice(split + 2)}`,
+      );
+      reported += 1;
+    });
+  }
+  if (!preview) {
     observation.unknown.forEach((path, index) =>
       reportAt(
         observation.rootsOfUnknown[index],
         `${path} could not be read during the update: the value is unknown, and an update must know every value`,
       ),
     );
-    if (findings === 0) {
-      observation.unreadable.forEach((entry, index) => {
-        const split = entry.indexOf(": ");
-        reportAt(
-          observation.rootsOfUnreadable[index],
-          `${entry.slice(0, split)} could not be read during the update: ${entry.slice(split + 2)}`,
-        );
-      });
-    }
     return;
   }
-  if (findings === 0 && observation.unknown.length > 0) {
+  if (reported === 0 && observation.unknown.length > 0) {
     notApplicableWithReason(notApplicable, `${UNKNOWN_INPUTS_PREFIX}${observation.unknown.join(", ")}`);
   }
 }

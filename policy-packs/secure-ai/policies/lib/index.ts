@@ -17,7 +17,14 @@ export { booleanOption, integerOption, stringListOption } from "./config";
 export type { ConfigOption, ConfigOptions, ConfigValues } from "./config";
 export { requireBoolean, requireOneOf, requireSet } from "./checks";
 export { BUCKET_IDENTIFIERS, referrersOf, refersTo } from "./correlate";
-export { isOpenToEveryone, statementsOf } from "./iam-document";
+export {
+  actionMatches,
+  allowsAction,
+  isAccountPrincipal,
+  isOpenToEveryone,
+  statementsOf,
+} from "./iam-document";
+export { ACCOUNT_CONDITION_KEYS, S3_NETWORK_CONDITION_KEYS, everyoneAllowed } from "./public-principal";
 export type { Statement } from "./iam-document";
 export { tagValue } from "./tags";
 export { PERSONAL_DATA_OPTIONS, holdsPersonalData } from "./personal-data";

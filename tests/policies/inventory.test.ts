@@ -47,7 +47,7 @@ describe("pack inventory", () => {
       "aws-sagemaker-notebookinstance-disallow-root-access",
       "aws-securityhub-account-require-enabled",
     ]);
-    expect(aws.filter((policy) => policy.enforcementLevel === "mandatory")).toHaveLength(35);
+    expect(aws.filter((policy) => policy.enforcementLevel === "mandatory")).toHaveLength(34);
   });
 
   it("makes the AWS CMEK, TLS and private-endpoint policies mandatory", () => {

@@ -150,6 +150,18 @@ describe("the secure-ai pack over the analyzer protocol", { timeout: 180_000 }, 
       }
     });
 
+    it("declares what each policy examines: one examines:<type> tag per declared resource type", () => {
+      for (const declared of policies) {
+        const served = analyzerInfo().policies.find((policy) => policy.name === declared.name);
+        const examines = (served?.tags ?? []).filter((tag) => tag.startsWith("examines:"));
+        expect(examines, declared.name).toEqual([
+          ...new Set(declared.definition.resourceTypes.map((type) => `examines:${type}`)),
+        ]);
+      }
+      const kms = analyzerInfo().policies.find((policy) => policy.name === "aws-kms-key-disallow-root-grant");
+      expect(kms?.tags).toContain("examines:aws:kms/key:Key");
+    });
+
     it("serves each policy at the level it declares, with its type and a waivers config schema", () => {
       for (const declared of policies) {
         const served = analyzerInfo().policies.find((policy) => policy.name === declared.name);
@@ -217,12 +229,19 @@ describe("the secure-ai pack over the analyzer protocol", { timeout: 180_000 }, 
     );
 
     it.each([
-      ["aws", TOPIC, "aws-sns-topic-require-cmk", { name: "events", kmsMasterKeyId: UNKNOWN }],
+      [
+        "aws",
+        TOPIC,
+        "aws-sns-topic-require-cmk",
+        { name: "events", kmsMasterKeyId: UNKNOWN },
+        "unknown-inputs: kmsMasterKeyId",
+      ],
       [
         "gcp",
         GCS_BUCKET,
         "gcp-storage-bucket-require-cmek",
         { name: "datasets", encryption: { defaultKmsKeyName: UNKNOWN } },
+        "unknown-inputs: encryption.defaultKmsKeyName",
       ],
       [
         "azure",
@@ -235,10 +254,11 @@ describe("the secure-ai pack over the analyzer protocol", { timeout: 180_000 }, 
             keyVaultProperties: { keyName: UNKNOWN, keyVaultUri: UNKNOWN },
           },
         },
+        "unknown-inputs: encryption.keyVaultProperties.keyName, encryption.keyVaultProperties.keyVaultUri",
       ],
     ])(
-      '%s: a key not known until apply counts as set, and nothing degrades to "can\'t run during preview"',
-      async (_cloud, type, policy, properties) => {
+      '%s: a key not known until apply counts as set, is signalled as unknown-inputs, and nothing degrades to "can\'t run during preview"',
+      async (_cloud, type, policy, properties, reason) => {
         const result = await connected().analyze(
           resource(type, "preview-store", properties as Record<string, RecordedValue>),
         );
@@ -246,10 +266,49 @@ describe("the secure-ai pack over the analyzer protocol", { timeout: 180_000 }, 
         expect(
           result.diagnostics.filter((diagnostic) => /can't run policy/.test(diagnostic.message)),
         ).toEqual([]);
-        // The policy ran: it did not answer not-applicable either.
-        expect(result.notApplicable.map((entry) => entry.policyName)).not.toContain(policy);
+        // The policy ran and says its verdict rests on values it could not see.
+        expect(result.notApplicable.filter((entry) => entry.policyName === policy)).toEqual([
+          expect.objectContaining({ policyName: policy, reason }),
+        ]);
       },
     );
+
+    it("planted: keySource Microsoft.Storage with one unknown URI is a mandatory finding at preview", async () => {
+      const result = await connected().analyze(
+        resource(STORAGE_ACCOUNT, "planted-store", {
+          accountName: "planted",
+          encryption: {
+            keySource: "Microsoft.Storage",
+            keyVaultProperties: { keyName: "k", keyVaultUri: UNKNOWN },
+          },
+        }),
+      );
+      const findings = of(result.diagnostics, "azure-storage-account-require-cmk");
+      expect(findings.map((diagnostic) => diagnostic.enforcementLevel)).toEqual(["mandatory"]);
+      expect(findings[0]!.message).toContain('encryption.keySource is "Microsoft.Storage"');
+    });
+
+    it("planted: a public, key-authenticated OpenAI account with one unknown property is reported", async () => {
+      const result = await connected().analyze(
+        resource("azure-native:cognitiveservices:Account", "planted-openai", {
+          kind: "OpenAI",
+          properties: {
+            publicNetworkAccess: "Enabled",
+            disableLocalAuth: false,
+            customSubDomainName: UNKNOWN,
+          },
+        }),
+      );
+      for (const policy of [
+        "azure-cognitiveservices-account-disallow-public-network-access",
+        "azure-cognitiveservices-account-disallow-local-auth",
+      ]) {
+        expect(
+          of(result.diagnostics, policy).map((diagnostic) => diagnostic.enforcementLevel),
+          policy,
+        ).toEqual(["mandatory"]);
+      }
+    });
   });
 
   describe("AnalyzeStack", () => {
@@ -274,6 +333,31 @@ describe("the secure-ai pack over the analyzer protocol", { timeout: 180_000 }, 
       expect(findings.map((diagnostic) => diagnostic.urn)).toEqual([plain.urn]);
       expect(findings[0]!.enforcementLevel).toBe("mandatory");
       expect(findings[0]!.message).toContain('bucket "plain" has no server-side encryption configuration');
+    });
+  });
+
+  describe("AnalyzeStack: unknown inputs", () => {
+    it("planted: an S3 rule whose algorithm and key come from outputs is answered unknown-inputs with exact paths", async () => {
+      const bucket = resource(BUCKET, "planted-bucket", { forceDestroy: false });
+      const encryption = resource(
+        BUCKET_ENCRYPTION,
+        "planted-bucket-encryption",
+        {
+          bucket: UNKNOWN,
+          rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: UNKNOWN, kmsMasterKeyId: UNKNOWN } }],
+        },
+        { bucket: [bucket.urn] },
+      );
+      const result = await connected().analyzeStack([stackResource(), bucket, encryption]);
+      expect(of(result.diagnostics, "aws-s3-bucket-require-cmk-encryption")).toEqual([]);
+      const path = `${encryption.urn}.rules.0.applyServerSideEncryptionByDefault`;
+      expect(
+        result.notApplicable.filter((entry) => entry.policyName === "aws-s3-bucket-require-cmk-encryption"),
+      ).toEqual([
+        expect.objectContaining({
+          reason: `unknown-inputs: ${path}.sseAlgorithm, ${path}.kmsMasterKeyId`,
+        }),
+      ]);
     });
   });
 
@@ -311,5 +395,81 @@ describe("the secure-ai pack over the analyzer protocol", { timeout: 180_000 }, 
       );
       expect(result.remediations).toEqual([]);
     });
+  });
+});
+
+describe("the secure-ai pack started for an update (PULUMI_DRY_RUN=false)", { timeout: 180_000 }, () => {
+  let pack: PolicyPackProcess | undefined;
+  let client: AnalyzerClient | undefined;
+  const connected = (): AnalyzerClient => {
+    if (client === undefined) throw new Error("the pack did not start");
+    return client;
+  };
+
+  beforeAll(async () => {
+    pack = await launchPolicyPack(PACK_DIR, {
+      preferCompiled: false,
+      startTimeoutMs: 170_000,
+      context: { project: "secure-ai", stack: "protocol", dryRun: false },
+    });
+    client = new AnalyzerClient(pack.address, { callTimeoutMs: 170_000 });
+    await client.handshake(pack.dir);
+    await client.configureStack({ stack: "protocol", project: "secure-ai", dryRun: false });
+  }, 180_000);
+
+  afterAll(async () => {
+    client?.close();
+    await pack?.close();
+  });
+
+  it("reports a value still unknown in the update as a mandatory violation naming it", async () => {
+    const result = await connected().analyze(
+      resource(TOPIC, "events", { name: "events", kmsMasterKeyId: UNKNOWN }),
+    );
+    const findings = of(result.diagnostics, "aws-sns-topic-require-cmk");
+    expect(findings.map((diagnostic) => diagnostic.enforcementLevel)).toEqual(["mandatory"]);
+    expect(findings[0]!.message).toContain("kmsMasterKeyId could not be read during the update");
+    expect(result.notApplicable.map((entry) => entry.reason)).not.toContainEqual(
+      expect.stringMatching(/^unknown-inputs:/),
+    );
+  });
+
+  it("planted: the known AES256 algorithm of an S3 rule is reported in the update", async () => {
+    const bucket = resource(BUCKET, "planted-bucket", { bucket: "planted-bucket-1a2b", forceDestroy: false });
+    const encryption = resource(
+      BUCKET_ENCRYPTION,
+      "planted-bucket-encryption",
+      {
+        bucket: "planted-bucket-1a2b",
+        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+      },
+      { bucket: [bucket.urn] },
+    );
+    const result = await connected().analyzeStack([stackResource(), bucket, encryption]);
+    const findings = of(result.diagnostics, "aws-s3-bucket-require-cmk-encryption");
+    expect(findings.map((diagnostic) => diagnostic.urn)).toEqual([bucket.urn]);
+    expect(findings[0]!.message).toContain('sseAlgorithm is "AES256"');
+  });
+
+  it("a key policy with a null administrator is rejected as KMS would", async () => {
+    const policy = JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Sid: "KeyAdministrationWithoutUse",
+          Effect: "Allow",
+          Principal: { AWS: [null] },
+          Action: ["kms:PutKeyPolicy"],
+          Resource: "*",
+        },
+      ],
+    });
+    const result = await connected().analyze(
+      resource(KMS_KEY, "null-admin", { policy, enableKeyRotation: true }),
+    );
+    const messages = of(result.diagnostics, "aws-kms-key-require-administrator").map(
+      (diagnostic) => diagnostic.message,
+    );
+    expect(messages.join("\n")).toContain("MalformedPolicyDocumentException");
   });
 });

@@ -255,7 +255,7 @@ function settleObservation(
     });
   }
   if (!preview) {
-    observation.unknown.forEach((path, index) =>
+    observation.unknownRelative.forEach((path, index) =>
       reportAt(
         observation.rootsOfUnknown[index],
         `${path} could not be read during the update: the value is unknown, and an update must know every value`,

@@ -27,9 +27,11 @@ interface Root {
 
 /** One validation's notes. */
 export interface Observation {
-  /** Dotted paths of the unknown values read, deduplicated, in read order. */
+  /** Dotted paths of the unknown values read (prefixed by their root label), deduplicated, in read order. */
   readonly unknown: string[];
-  /** `<path>: <why>` for values that were set but could not be read, in read order. */
+  /** The same paths without the root label (for messages reported against that root's resource). */
+  readonly unknownRelative: string[];
+  /** `<path>: <why>` (without the root label) for values that were set but could not be read, deduplicated. */
   readonly unreadable: string[];
   /** Root labels by the path they belong to (stack policies report against the resource). */
   readonly rootsOfUnknown: (string | undefined)[];
@@ -47,6 +49,7 @@ export function beginObservation(): { observation: Observation; previous: Observ
   const previous = current;
   current = {
     unknown: [],
+    unknownRelative: [],
     unreadable: [],
     rootsOfUnknown: [],
     rootsOfUnreadable: [],
@@ -91,8 +94,8 @@ function resolve(observation: Observation, container: unknown, keys: readonly (s
     segments.unshift(...origin.keys.map(String));
     node = origin.parent;
   }
-  const path = segments.join(".");
-  return { label, path: label === undefined || label === "" ? path : `${label}.${path}` };
+  const relative = segments.join(".");
+  return { label, relative, path: label === undefined || label === "" ? relative : `${label}.${relative}` };
 }
 
 /** Notes that reading `keys` from `container` met an unknown value. */
@@ -101,9 +104,10 @@ export function noteUnknown(container: unknown, keys: readonly (string | number)
   if (observation === undefined || keys.length === 0) {
     return;
   }
-  const { label, path } = resolve(observation, container, keys);
+  const { label, path, relative } = resolve(observation, container, keys);
   if (!observation.unknown.includes(path)) {
     observation.unknown.push(path);
+    observation.unknownRelative.push(relative);
     observation.rootsOfUnknown.push(label);
   }
 }
@@ -144,12 +148,18 @@ export function noteUnreadable(value: unknown, why: string, fallback = "a value"
   } else if (observation.lastValue === value && observation.lastParent !== undefined) {
     origin = { parent: observation.lastParent, keys: observation.lastKeys };
   }
-  const { label, path } =
+  const { label, relative } =
     origin === undefined
-      ? { label: undefined, path: fallback }
+      ? { label: undefined, relative: fallback }
       : resolve(observation, origin.parent, origin.keys);
-  observation.unreadable.push(`${path}: ${why}`);
-  observation.rootsOfUnreadable.push(label);
+  const entry = `${relative}: ${why}`;
+  const duplicate = observation.unreadable.some(
+    (known, index) => known === entry && observation.rootsOfUnreadable[index] === label,
+  );
+  if (!duplicate) {
+    observation.unreadable.push(entry);
+    observation.rootsOfUnreadable.push(label);
+  }
 }
 
 /** Whether an observation is open (the readers skip all bookkeeping otherwise). */

@@ -141,9 +141,6 @@ export function azureIdentity(subject: StandInSubject): StandInIdentity {
   }
   Object.assign(outputs, endpointsOf(type, physicalName, inputs, id));
   const identity = identityOutputs(inputs["identity"], id, ids.azureTenantId);
-  if (identity !== undefined) {
-    outputs["identity"] = identity;
-  }
   if (type === "azure-native:managedidentity:UserAssignedIdentity") {
     Object.assign(outputs, {
       principalId: uuidOf("principal", id),
@@ -151,7 +148,7 @@ export function azureIdentity(subject: StandInSubject): StandInIdentity {
       tenantId: ids.azureTenantId,
     });
   }
-  return { id, physicalName, outputs };
+  return { id, physicalName, outputs, ...(identity !== undefined ? { replaces: { identity } } : {}) };
 }
 
 /** Endpoints and URIs that other resources read back. */

@@ -83,6 +83,9 @@ export function createdResourceState(
   }
   // Inputs win over the table, the table over the generic stand-ins; objects merge (an Azure account's
   // `properties` keeps the program's settings and gains the `endpoint` the service returns).
-  const state = mergeUnder(subject.inputs, mergeUnder(identity.outputs, generic));
+  const state = {
+    ...mergeUnder(subject.inputs, mergeUnder(identity.outputs, generic)),
+    ...identity.replaces,
+  };
   return { id: identity.id, state };
 }

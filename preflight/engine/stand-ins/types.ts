@@ -18,6 +18,12 @@ export interface StandInIdentity {
   id: string;
   /** The physical name (what `name`, `bucket`, `accountId`, ... read back). */
   physicalName: string;
-  /** Outputs the table knows, merged over the inputs (nested objects merge with the inputs' objects). */
+  /** Outputs the table knows, merged under the inputs (nested objects merge with the inputs' objects). */
   outputs: Record<string, unknown>;
+  /**
+   * Outputs that replace the inputs' value of the same property, where the service returns another shape
+   * than it takes (an Azure `identity` takes a list of user-assigned identity IDs and returns a map of them).
+   * @default {}
+   */
+  replaces?: Record<string, unknown>;
 }

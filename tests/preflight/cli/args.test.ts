@@ -30,6 +30,8 @@ describe("parseArgs defaults", () => {
         outDir: undefined,
         policyPacks: [path.join(root, "policy-packs", "secure-ai")],
         policyConfigs: [],
+        mode: "both",
+        requireComplete: false,
       },
     });
   });
@@ -52,6 +54,8 @@ describe("parseArgs flags", () => {
         "packs/b",
         "--policy-config",
         "a.json",
+        "--mode=update",
+        "--require-complete",
       ],
       defaults,
       cwd,
@@ -65,8 +69,24 @@ describe("parseArgs flags", () => {
         outDir: "/work/somewhere/reports",
         policyPacks: ["/packs/a", "/work/somewhere/packs/b"],
         policyConfigs: ["/work/somewhere/a.json"],
+        mode: "update",
+        requireComplete: true,
       },
     });
+  });
+
+  it.each(["preview", "update", "both"])("accepts --mode %s", (mode) => {
+    const parsed = parseArgs(["check", "--mode", mode], defaults, cwd);
+    expect(parsed.kind === "check" && parsed.options.mode).toBe(mode);
+  });
+
+  it("rejects an unknown --mode and a value given to --require-complete, naming the flag and the value", () => {
+    expect(() => parseArgs(["check", "--mode", "apply"], defaults, cwd)).toThrow(
+      '--mode "apply" is not a run mode; allowed: preview, update, both.',
+    );
+    expect(() => parseArgs(["check", "--require-complete=yes"], defaults, cwd)).toThrow(
+      '--require-complete takes no value (got "yes").',
+    );
   });
 
   it.each(["text", "json", "sarif", "md", "html"])("accepts --format %s", (format) => {

@@ -110,6 +110,7 @@ function recordingStages(): CheckStages & { programs: string[] } {
         packs: fixturePacks.map((pack) => ({ ...pack, dir: args.packs[0]!.dir, startMs: 1 })),
         findings: [],
         remediatedInputs: {},
+        examinations: [],
       }),
     stackConfig: () => ({}),
   };
@@ -137,14 +138,14 @@ describe("default --program (runCli)", () => {
     const result = await check(installed, cwd);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
-    expect(result.programs).toEqual([cwd]);
+    expect(result.programs).toEqual([cwd, cwd]);
     expect((JSON.parse(result.stdout) as { tool: { version: string } }).tool.version).toBe("9.9.9");
   });
 
   it("runs the bundled project in a checkout from a directory without a Pulumi.yaml", async () => {
     const result = await check(checkoutRoot, temporaryDir("empty"));
     expect(result.code).toBe(0);
-    expect(result.programs).toEqual([checkoutRoot]);
+    expect(result.programs).toEqual([checkoutRoot, checkoutRoot]);
   });
 
   it("exits 2 with the usage error and runs nothing in an installed package outside a project", async () => {

@@ -57,6 +57,7 @@ function fakeStages(findings: Finding[], options: { stacks?: string[]; failOn?: 
         packs: fixturePacks.map((pack) => ({ ...pack, dir: args.packs[0]!.dir, startMs: 1 })),
         findings,
         remediatedInputs: {},
+        examinations: [],
       });
     },
     stackConfig: () => ({ "aws:region": "eu-west-1" }),
@@ -170,7 +171,13 @@ describe("runCli orchestration", () => {
       stages,
     );
     expect(result.code).toBe(0);
-    expect(stages.analyzed.map((args) => args.stack)).toEqual(["dev", "prod"]);
+    // Both passes of every stack: a preview (dry run) and an update.
+    expect(stages.analyzed.map((args) => `${args.stack} ${args.dryRun ? "preview" : "update"}`)).toEqual([
+      "dev preview",
+      "dev update",
+      "prod preview",
+      "prod update",
+    ]);
     expect(stages.analyzed[0]).toMatchObject({
       packs: [{ dir: pack, config }],
       dryRun: true,
@@ -188,8 +195,12 @@ describe("runCli orchestration", () => {
   it("runs only the stack given with --stack", async () => {
     const { program, pack } = workspace();
     const stages = fakeStages(passing, { stacks: ["dev", "prod"] });
-    await run(["check", "--program", program, "--policy-pack", pack, "--stack", "prod"], stages);
+    await run(
+      ["check", "--program", program, "--policy-pack", pack, "--stack", "prod", "--mode", "preview"],
+      stages,
+    );
     expect(stages.analyzed.map((args) => args.stack)).toEqual(["prod"]);
+    expect(stages.analyzed.map((args) => args.dryRun)).toEqual([true]);
   });
 
   it("shows progress and colour only on a terminal", async () => {

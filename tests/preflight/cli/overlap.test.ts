@@ -20,7 +20,14 @@ function options(): CheckOptions {
   fs.mkdirSync(program);
   fs.mkdirSync(pack);
   fs.writeFileSync(path.join(pack, "PulumiPolicy.yaml"), "runtime: nodejs\n");
-  return { programDir: program, format: "json", policyPacks: [pack], policyConfigs: [] };
+  return {
+    programDir: program,
+    format: "json",
+    policyPacks: [pack],
+    policyConfigs: [],
+    mode: "preview",
+    requireComplete: false,
+  };
 }
 
 /** Stages whose program finishes only when the test says so; records the order of events. */
@@ -52,6 +59,7 @@ function controlledStages(withProjectName: boolean): {
         packs: fixturePacks.map((pack) => ({ ...pack, dir: args.packs[0]!.dir, startMs: 1 })),
         findings: [],
         remediatedInputs: {},
+        examinations: [],
       };
     },
     stackConfig: () => ({}),

@@ -1,13 +1,25 @@
 import { describe, expect, it } from "vitest";
 import { CONTROL_IDS, controlCatalog } from "../../../components/controls";
 import { buildStackEvidence, withPackWaiver } from "../../../preflight/evidence";
-import type { StackRun } from "../../../preflight/model";
-import { EVIL_URN, fixtureFindings, fixturePacks, fixtureRun, KEY_URN, STACK_URN } from "./fixture";
+import type { Examination, StackRun } from "../../../preflight/model";
+import {
+  EVIL_URN,
+  fixtureExaminations,
+  fixtureFindings,
+  fixturePacks,
+  fixtureRun,
+  KEY_URN,
+  STACK_URN,
+} from "./fixture";
 
 const policies = fixturePacks.flatMap((pack) => pack.policies);
 
-function evidenceFor(run: StackRun, findings = fixtureFindings().map(withPackWaiver)) {
-  const evidence = buildStackEvidence({ run, findings, policies, catalog: controlCatalog });
+function evidenceFor(
+  run: StackRun,
+  findings = fixtureFindings().map(withPackWaiver),
+  examinations: Examination[] = fixtureExaminations(),
+) {
+  const evidence = buildStackEvidence({ run, findings, policies, catalog: controlCatalog, examinations });
   const byId = (id: string) => {
     const entry = evidence.controls.find((control) => control.id === id);
     if (!entry) throw new Error(`no evidence for ${id}`);
@@ -24,9 +36,18 @@ describe("buildStackEvidence with the SecureAiPlatform component's evidence", ()
     expect(evidence.hasComponentEvidence).toBe(true);
   });
 
-  it("reports an implemented control without findings as satisfied, with its resources", () => {
-    expect(byId("SAI-RES-01")).toMatchObject({ status: "satisfied", resources: [KEY_URN], source: "component" });
-    expect(byId("SAI-RES-01").notes).toEqual(["Deletion window of 30 days."]);
+  it("reports a control satisfied only with the resources a policy examined with known values", () => {
+    expect(byId("SAI-RES-01")).toMatchObject({
+      status: "satisfied",
+      resources: [KEY_URN],
+      componentResources: [KEY_URN],
+      reasons: [],
+      source: "component+policies",
+    });
+    expect(byId("SAI-RES-01").notes).toEqual([
+      "Deletion window of 30 days.",
+      "Examined by aws-kms-key-limit-deletion-window on 1 resource (update pass).",
+    ]);
   });
 
   it("lets an unwaived finding override the component's 'implemented'", () => {
@@ -69,36 +90,123 @@ describe("buildStackEvidence with the SecureAiPlatform component's evidence", ()
     expect(byId("SAI-TLS-03")).toMatchObject({ status: "not-applicable", notes: ["Mutual TLS was not requested."] });
   });
 
-  it("falls back to the policies for a control the component did not report", () => {
+  it("calls a control no policy examined unverified, even when the component says implemented", () => {
+    const { byId: without } = evidenceFor(fixtureRun(true), [], []);
+    expect(without("SAI-RES-01")).toMatchObject({
+      status: "unverified",
+      resources: [],
+      componentResources: [KEY_URN],
+      reasons: ["SecureAiPlatform reports it implemented by 1 resource, but no enabled policy examined any of them."],
+    });
+  });
+
+  it("never calls a control satisfied when its policies examined nothing", () => {
+    // The trail policy ran and found nothing of its concern: not applicable, with the reason.
     expect(byId("SAI-LOG-01")).toMatchObject({
-      status: "satisfied",
+      status: "not-applicable",
       checkedBy: ["aws-cloudtrail-account-require-trail"],
       source: "policies",
+      resources: [],
     });
-    expect(byId("SAI-GOV-02")).toMatchObject({ status: "gap", source: "none" });
+    // No policy of this fixture pack checks ENC-02 at all: unverified, never satisfied.
+    expect(byId("SAI-ENC-02")).toMatchObject({
+      status: "unverified",
+      source: "none",
+      reasons: ["No enabled policy checks this control."],
+    });
+  });
+
+  it("no control is satisfied with an empty resources list", () => {
+    for (const control of evidence.controls.filter((entry) => entry.status === "satisfied")) {
+      expect(control.resources.length, control.id).toBeGreaterThan(0);
+    }
   });
 });
 
-describe("buildStackEvidence from findings only", () => {
-  it("reports controls no policy checks as gaps, not as satisfied", () => {
-    const { evidence, byId } = evidenceFor(fixtureRun(false));
-    expect(evidence.hasComponentEvidence).toBe(false);
-    expect(byId("SAI-RES-01").status).toBe("gap");
-    expect(byId("SAI-ENC-03").status).toBe("violated");
-    expect(byId("SAI-LOG-01").status).toBe("satisfied");
-    expect(byId("SAI-NET-05").status).toBe("gap");
+describe("buildStackEvidence from findings and examinations only", () => {
+  it("is satisfied where a policy examined known values, unverified where values stayed unknown", () => {
+    const examinations = fixtureExaminations();
+    const onlyPreview = examinations.filter((entry) => entry.pass === "preview");
+    const { byId } = evidenceFor(fixtureRun(false), [], [...onlyPreview]);
+    expect(byId("SAI-ENC-01")).toMatchObject({
+      status: "unverified",
+      resources: [],
+      reasons: [
+        `aws:s3/bucket:Bucket ${EVIL_URN.split("::").pop()}: aws-s3-bucket-require-cmk-encryption could not read kmsKeyId (preview)`,
+      ],
+    });
+    // The update pass read the same value: the union of the passes is examined.
+    const { byId: both } = evidenceFor(fixtureRun(false), [], examinations);
+    expect(both("SAI-ENC-01")).toMatchObject({ status: "satisfied", resources: [EVIL_URN] });
+  });
+
+  it("reports not applicable where the stack holds nothing the control's policies examine", () => {
+    const { byId } = evidenceFor(fixtureRun(false), [], fixtureExaminations());
+    // The GuardDuty policy examined nothing in this stack (no detector) and nothing else was left unexamined
+    // but the bucket and key, which other policies examined.
+    expect(byId("SAI-DET-01")).toMatchObject({
+      status: "not-applicable",
+      resources: [],
+      reasons: ["The stack holds no resource of a type its policies (aws-guardduty-account-require-detector) examine."],
+    });
+  });
+
+  it("reports unverified instead of not applicable when a remote component may hold what the control concerns", () => {
+    const run = fixtureRun(false);
+    run.resources.push({
+      urn: "urn:pulumi:prod::demo::awsx:ec2:Vpc::network",
+      type: "awsx:ec2:Vpc",
+      name: "network",
+      custom: false,
+      remote: true,
+      inputs: {},
+      dependencies: [],
+      propertyDependencies: {},
+      options: { protect: false, retainOnDelete: false, ignoreChanges: [], aliases: [], additionalSecretOutputs: [] },
+    });
+    const { evidence, byId } = evidenceFor(run, [], fixtureExaminations());
+    expect(evidence.unexamined).toEqual([
+      { urn: "urn:pulumi:prod::demo::awsx:ec2:Vpc::network", type: "awsx:ec2:Vpc", reason: "remote-component" },
+    ]);
+    expect(byId("SAI-DET-01").status).toBe("unverified");
+    expect(byId("SAI-DET-01").reasons[0]).toContain("1 remote component whose children an offline run cannot see");
+  });
+
+  it("reports controls that cannot be checked at deploy time as gaps", () => {
+    const notCheckable = controlCatalog.find((control) => !control.checkableAtDeploy);
+    expect(notCheckable).toBeDefined();
+    const { byId } = evidenceFor(fixtureRun(false), [], fixtureExaminations());
+    expect(byId(notCheckable!.id).status).toBe("gap");
   });
 
   it("reports every control as not applicable for a program without cloud resources", () => {
     const run: StackRun = { ...fixtureRun(false), resources: fixtureRun(false).resources.filter((r) => r.urn === STACK_URN) };
-    const { evidence } = evidenceFor(run, []);
-    expect(new Set(evidence.controls.map((control) => control.status))).toEqual(new Set(["not-applicable"]));
+    const { evidence } = evidenceFor(run, [], []);
+    const statuses = new Set(
+      evidence.controls.filter((control) => control.status !== "gap").map((control) => control.status),
+    );
+    expect(statuses).toEqual(new Set(["not-applicable"]));
   });
 
   it("ignores findings of disabled policies", () => {
     const disabled = fixtureFindings().map((finding) => ({ ...finding, enforcementLevel: "disabled" as const }));
     const { byId } = evidenceFor(fixtureRun(false), disabled);
-    expect(byId("SAI-ENC-03").status).toBe("satisfied");
+    expect(byId("SAI-ENC-03")).toMatchObject({ status: "satisfied", resources: [KEY_URN] });
+  });
+
+  it("lists resources of types no policy examined, and resources whose inputs stayed unknown", () => {
+    const examinations = fixtureExaminations().filter((entry) => entry.urn !== KEY_URN);
+    const preview = examinations.filter((entry) => entry.pass === "preview");
+    const { evidence } = evidenceFor(fixtureRun(false), [], preview);
+    expect(evidence.unexamined).toEqual([
+      { urn: KEY_URN, type: "aws:kms/key:Key", reason: "no-policy" },
+      {
+        urn: EVIL_URN,
+        type: "aws:s3/bucket:Bucket",
+        reason: "unknown-inputs",
+        detail: "aws-s3-bucket-require-cmk-encryption could not read kmsKeyId",
+      },
+    ]);
   });
 });
 

@@ -4,7 +4,15 @@
  * try to break out of HTML and Markdown and carry secrets.
  */
 import { controlCatalog } from "../../../components/controls";
-import type { Finding, PolicyInfo, PolicyPackSummary, RecordedResource, RecordedValue, StackRun } from "../../../preflight/model";
+import type {
+  Examination,
+  Finding,
+  PolicyInfo,
+  PolicyPackSummary,
+  RecordedResource,
+  RecordedValue,
+  StackRun,
+} from "../../../preflight/model";
 import { buildReportData, type ReportData } from "../../../preflight/report";
 
 /** Secret plaintexts the fixture hides in inputs; no report may contain them. */
@@ -119,6 +127,7 @@ export const fixturePacks: PolicyPackSummary[] = [
       policy("aws-ec2-securitygroup-disallow-public-ingress", ["SAI-NET-01"], "mandatory"),
       policy("aws-guardduty-account-require-detector", ["SAI-DET-01"], "mandatory"),
       policy("aws-cloudtrail-account-require-trail", ["SAI-LOG-01"], "advisory"),
+      policy("aws-kms-key-limit-deletion-window", ["SAI-RES-01", "SAI-ENC-07"], "advisory"),
     ],
   },
 ];
@@ -164,10 +173,45 @@ export function fixtureFindings(): Finding[] {
   ];
 }
 
+/**
+ * What the policies examined in the fixture's update pass: the key by the rotation policy (which found it
+ * unrotated) and the deletion policy, the bucket by the CMK and security-group policies; and in preview the
+ * CMK policy could not read the bucket's unknown `kmsKeyId`.
+ */
+export function fixtureExaminations(): Examination[] {
+  const examined = (urn: string, type: string, policy: string, controls: string[], pass: Examination["pass"] = "update"): Examination => ({
+    urn,
+    type,
+    policyPack: "secure-ai",
+    policy,
+    controls,
+    outcome: "examined",
+    pass,
+  });
+  return [
+    examined(KEY_URN, "aws:kms/key:Key", "aws-kms-key-require-rotation", ["SAI-ENC-03"]),
+    examined(KEY_URN, "aws:kms/key:Key", "aws-kms-key-limit-deletion-window", ["SAI-RES-01", "SAI-ENC-07"]),
+    examined(EVIL_URN, "aws:s3/bucket:Bucket", "aws-s3-bucket-require-cmk-encryption", ["SAI-ENC-01"]),
+    examined(EVIL_URN, "aws:s3/bucket:Bucket", "aws-ec2-securitygroup-disallow-public-ingress", ["SAI-NET-01"]),
+    {
+      ...examined(EVIL_URN, "aws:s3/bucket:Bucket", "aws-s3-bucket-require-cmk-encryption", ["SAI-ENC-01"], "preview"),
+      outcome: "unknown-inputs",
+      detail: "kmsKeyId",
+    },
+  ];
+}
+
 /** The report data every renderer test uses. */
 export function fixtureReport(options: { withComponentOutputs?: boolean } = {}): ReportData {
   return buildReportData({
-    stacks: [{ run: fixtureRun(options.withComponentOutputs ?? true), findings: fixtureFindings() }],
+    stacks: [
+      {
+        run: fixtureRun(options.withComponentOutputs ?? true),
+        findings: fixtureFindings(),
+        examinations: fixtureExaminations(),
+        passes: ["preview", "update"],
+      },
+    ],
     packs: fixturePacks,
     catalog: controlCatalog,
     tool: { name: "secure-ai check", version: "0.1.0", informationUri: "https://www.npmjs.com/package/secure-ai-platform" },

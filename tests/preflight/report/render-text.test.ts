@@ -15,8 +15,8 @@ describe("renderText", () => {
 
   it("ends with a summary table and the verdict", () => {
     const text = renderText(data);
-    expect(text).toMatch(/Stack\s+Resources\s+Satisfied\s+Violated\s+Waived\s+Gap\s+N\/A\s+Mandatory\s+Advisory/);
-    expect(text).toMatch(/\n\s+prod\s+4\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+\s+2\s+1\n/);
+    expect(text).toMatch(/Stack\s+Resources\s+Satisfied\s+Violated\s+Waived\s+Unverified\s+Gap\s+N\/A\s+Mandatory\s+Advisory/);
+    expect(text).toMatch(/\n\s+prod\s+4\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+\s+\d+\s+2\s+1\n/);
     expect(text.trimEnd().split("\n").pop()).toBe("FAIL: 2 mandatory violations");
   });
 

@@ -248,4 +248,20 @@ describe("planted cases of issue 15 in preview", () => {
       expect(result.findings[0]?.message, name).toContain(message);
     }
   });
+
+  it("a known leaf is judged when its sibling is unknown (Application Gateway policyType)", async () => {
+    preview();
+    const policy = resourcePolicy("azure-network-applicationgateway-require-tls13");
+    const gateway = (policyType: string) => ({
+      type: "azure-native:network:ApplicationGateway",
+      name: "gw",
+      props: { sslPolicy: { policyType, minProtocolVersion: UNKNOWN } },
+    });
+    const wrong = await analyzeResource(policy, gateway("Predefined"));
+    expect(wrong.findings[0]?.message).toContain(
+      "policyType Predefined, minProtocolVersion (unknown until apply)",
+    );
+    const right = await analyzeResource(policy, gateway("CustomV2"));
+    expect(right).toEqual({ findings: [], notApplicable: ["unknown-inputs: sslPolicy.minProtocolVersion"] });
+  });
 });

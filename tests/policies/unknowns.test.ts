@@ -10,6 +10,8 @@ describe("preview: values not yet known", () => {
       props: { availabilityZone: "eu-west-1a", encrypted: true, kmsKeyId: UNKNOWN },
     });
     expect(result.findings).toEqual([]);
+    // Presence passed, but which key is not known: the policy says so instead of claiming a pass.
+    expect(result.notApplicable).toEqual(["unknown-inputs: kmsKeyId"]);
   });
 
   it("a missing key is still a mandatory violation at preview, even when other inputs are unknown", async () => {
@@ -22,6 +24,7 @@ describe("preview: values not yet known", () => {
     expect(result.findings[0].enforcementLevel).toBe("mandatory");
     expect(result.findings[0].message).toContain("kmsKeyId is not set");
     expect(result.findings[0].message).not.toContain("can't run");
+    expect(result.notApplicable).toEqual([]);
   });
 
   it("an unknown nested block counts as present", async () => {

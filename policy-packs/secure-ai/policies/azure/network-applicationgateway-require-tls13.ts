@@ -1,23 +1,26 @@
 import { defineResourcePolicy, get, isUnknown, knownArray, knownString } from "../lib";
 import { AZURE } from "./types";
 
-/** Why an Application Gateway SSL policy is not TLS 1.3-only, or `undefined` when it is (or is unknown). */
+/**
+ * Why an Application Gateway SSL policy is not TLS 1.3-only, or `undefined` when it is (or cannot be known
+ * yet). A known leaf is judged even when the other one is unknown: `policyType "Predefined"` is wrong
+ * whatever the minimum turns out to be.
+ */
 function sslPolicyProblem(policy: unknown, where: string): string | undefined {
   if (isUnknown(policy)) {
     return undefined;
   }
   const type = get(policy, "policyType");
   const minimum = get(policy, "minProtocolVersion");
-  if (isUnknown(type) || isUnknown(minimum)) {
-    return undefined;
-  }
-  if (knownString(type) === "CustomV2" && knownString(minimum) === "TLSv1_3") {
+  const typeOk = isUnknown(type) || knownString(type) === "CustomV2";
+  const minimumOk = isUnknown(minimum) || knownString(minimum) === "TLSv1_3";
+  if (typeOk && minimumOk) {
     return undefined;
   }
   const shown =
     policy === undefined
       ? "not set (the gateway's default policy accepts TLS 1.2)"
-      : `policyType ${String(knownString(type) ?? "(not set)")}, minProtocolVersion ${String(knownString(minimum) ?? "(not set)")}`;
+      : `policyType ${isUnknown(type) ? "(unknown until apply)" : String(knownString(type) ?? "(not set)")}, minProtocolVersion ${isUnknown(minimum) ? "(unknown until apply)" : String(knownString(minimum) ?? "(not set)")}`;
   return `${where} is ${shown}; it must be policyType "CustomV2" with minProtocolVersion "TLSv1_3"`;
 }
 

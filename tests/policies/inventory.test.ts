@@ -41,13 +41,18 @@ describe("pack inventory", () => {
     ).toEqual([
       "aws-cloudtrail-account-require-trail",
       "aws-cloudwatch-eventrule-require-findings-route",
+      "aws-cloudwatch-logmetricfilter-require-alarm",
       "aws-guardduty-account-require-detector",
+      "aws-iam-accesskey-disallow-active-keys",
+      "aws-iam-rolepolicy-disallow-wildcard-actions",
+      "aws-kms-key-limit-to-one-model",
+      "aws-kms-key-require-access-alarm",
       "aws-s3-bucket-disallow-force-destroy",
       "aws-s3-bucket-require-versioning",
       "aws-sagemaker-notebookinstance-disallow-root-access",
       "aws-securityhub-account-require-enabled",
     ]);
-    expect(aws.filter((policy) => policy.enforcementLevel === "mandatory")).toHaveLength(34);
+    expect(aws.filter((policy) => policy.enforcementLevel === "mandatory")).toHaveLength(36);
   });
 
   it("makes the AWS CMEK, TLS and private-endpoint policies mandatory", () => {

@@ -41,6 +41,13 @@ import { awsIamRoleDisallowPublicTrust } from "./iam-role-disallow-public-trust"
 import { awsKmsKeyDisallowRootGrant } from "./kms-key-disallow-root-grant";
 import { awsKmsKeyRequireAdministrator } from "./kms-key-require-administrator";
 import { awsS3BucketpolicyDisallowPublicPrincipal } from "./s3-bucketpolicy-disallow-public-principal";
+import { awsCloudwatchLogmetricfilterRequireAlarm } from "./cloudwatch-logmetricfilter-require-alarm";
+import { awsEc2SubnetRequireNetworkAcl } from "./ec2-subnet-require-network-acl";
+import { awsIamAccesskeyDisallowActiveKeys } from "./iam-accesskey-disallow-active-keys";
+import { awsIamRoleRequireOidcSubject } from "./iam-role-require-oidc-subject";
+import { awsIamRolepolicyDisallowWildcardActions } from "./iam-rolepolicy-disallow-wildcard-actions";
+import { awsKmsKeyLimitToOneModel } from "./kms-key-limit-to-one-model";
+import { awsKmsKeyRequireAccessAlarm } from "./kms-key-require-access-alarm";
 
 /** Every AWS policy, grouped by control domain. */
 export const awsPolicies: readonly SecureAiPolicy[] = [
@@ -51,6 +58,8 @@ export const awsPolicies: readonly SecureAiPolicy[] = [
   awsKmsKeyDisallowRootGrant,
   awsKmsKeyRequireAdministrator,
   awsKmsKeyRequireHsm,
+  awsKmsKeyLimitToOneModel,
+  awsKmsKeyRequireAccessAlarm,
   // customer-managed keys on data stores and AI resources
   awsS3BucketRequireCmkEncryption,
   awsEbsVolumeRequireCmk,
@@ -78,9 +87,13 @@ export const awsPolicies: readonly SecureAiPolicy[] = [
   awsSagemakerDomainRequireVpcOnly,
   awsSagemakerModelRequireNetworkIsolation,
   awsS3BucketpolicyDisallowPublicPrincipal,
+  awsEc2SubnetRequireNetworkAcl,
   // identity
   awsIamRoleDisallowPublicTrust,
   awsIamRoleDisallowDataScientistWrite,
+  awsIamRolepolicyDisallowWildcardActions,
+  awsIamRoleRequireOidcSubject,
+  awsIamAccesskeyDisallowActiveKeys,
   // audit, detection, response, governance, resilience
   awsCloudtrailTrailRequireIntegrity,
   awsS3BucketRequireAuditLogObjectLock,
@@ -88,6 +101,7 @@ export const awsPolicies: readonly SecureAiPolicy[] = [
   awsGuarddutyAccountRequireDetector,
   awsSecurityhubAccountRequireEnabled,
   awsCloudwatchEventruleRequireFindingsRoute,
+  awsCloudwatchLogmetricfilterRequireAlarm,
   awsS3BucketRequirePersonalDataExpiry,
   awsS3BucketRequireVersioning,
   awsS3BucketDisallowForceDestroy,

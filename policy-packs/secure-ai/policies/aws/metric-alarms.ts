@@ -41,7 +41,9 @@ export function watches(alarm: PolicyResource, filter: PolicyResource): boolean 
 
 /** Whether an alarm notifies someone when it fires: actions enabled and at least one alarm action. */
 export function notifies(alarm: PolicyResource): boolean {
-  return knownBoolean(get(alarm.props, "actionsEnabled")) !== false && isSet(get(alarm.props, "alarmActions"));
+  return (
+    knownBoolean(get(alarm.props, "actionsEnabled")) !== false && isSet(get(alarm.props, "alarmActions"))
+  );
 }
 
 /** The alarms of the stack that watch `filter`'s metric and notify someone. */
@@ -60,7 +62,9 @@ function logGroupNameOfArn(arn: string): string | undefined {
  * the stack, or the filter's `logGroupName` is the group named in the trail's `cloudWatchLogsGroupArn`.
  */
 export function readsTrailLogs(filter: PolicyResource, trail: PolicyResource): boolean {
-  const groups = new Set((trail.propertyDependencies?.cloudWatchLogsGroupArn ?? []).map((group) => group.urn));
+  const groups = new Set(
+    (trail.propertyDependencies?.cloudWatchLogsGroupArn ?? []).map((group) => group.urn),
+  );
   if ((filter.propertyDependencies?.logGroupName ?? []).some((group) => groups.has(group.urn))) {
     return true;
   }

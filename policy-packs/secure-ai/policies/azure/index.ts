@@ -29,6 +29,12 @@ import { azureStorageAccountRequireInfrastructureEncryption } from "./storage-ac
 import { azureStorageAccountRequirePersonalDataExpiry } from "./storage-account-require-personal-data-expiry";
 import { azureStorageBlobservicepropertiesRequireSoftDelete } from "./storage-blobserviceproperties-require-soft-delete";
 import { azureAuthorizationRoleassignmentDisallowDataScientistWrite } from "./authorization-roleassignment-disallow-data-scientist-write";
+import { azureAuthorizationRoleassignmentDisallowPrivilegedRoles } from "./authorization-roleassignment-disallow-privileged-roles";
+import { azureKeyvaultKeyLimitToOneModel } from "./keyvault-key-limit-to-one-model";
+import { azureMonitorActiongroupRequireFindingsRoute } from "./monitor-actiongroup-require-findings-route";
+import { azureMonitorScheduledqueryruleRequireActions } from "./monitor-scheduledqueryrule-require-actions";
+import { azureNetworkSubnetRequireNsg } from "./network-subnet-require-nsg";
+import { azureSecurityinsightsScheduledalertruleRequireIncidents } from "./securityinsights-scheduledalertrule-require-incidents";
 
 /** Every Azure policy, resource policies first, then stack policies. */
 export const azurePolicies: readonly SecureAiPolicy[] = [
@@ -37,6 +43,7 @@ export const azurePolicies: readonly SecureAiPolicy[] = [
   azureCognitiveservicesAccountDisallowPublicNetworkAccess,
   azureCognitiveservicesAccountRequireCmk,
   azureCognitiveservicesAccountRequireOutboundRestriction,
+  azureAuthorizationRoleassignmentDisallowPrivilegedRoles,
   azureKeyvaultKeyLimitRotationPeriod,
   azureKeyvaultKeyRequireHsm,
   azureKeyvaultVaultDisallowPublicNetworkAccess,
@@ -44,10 +51,12 @@ export const azurePolicies: readonly SecureAiPolicy[] = [
   azureKeyvaultVaultRequireRbac,
   azureMachinelearningservicesWorkspaceDisallowPublicNetworkAccess,
   azureMachinelearningservicesWorkspaceRequireCmk,
+  azureMonitorScheduledqueryruleRequireActions,
   azureNetworkApplicationgatewayRequireTls13,
   azureNetworkApplicationgatewayRequireWaf,
   azureNetworkSecurityruleDisallowPublicIngress,
   azureNetworkSubnetDisallowDefaultOutboundAccess,
+  azureNetworkSubnetRequireNsg,
   azureStorageAccountDisallowBlobPublicAccess,
   azureStorageAccountDisallowPublicNetworkAccess,
   azureStorageAccountDisallowSharedKeyAccess,
@@ -55,10 +64,13 @@ export const azurePolicies: readonly SecureAiPolicy[] = [
   azureStorageAccountRequireHttpsTls12,
   azureStorageAccountRequireInfrastructureEncryption,
   azureStorageBlobservicepropertiesRequireSoftDelete,
+  azureSecurityinsightsScheduledalertruleRequireIncidents,
   azureKeyvaultVaultRequireDiagnosticSettings,
   azureNetworkPublicipaddressLimitToGateways,
   azureSecurityPricingRequireDefenderPlans,
   azureSecurityinsightsOnboardingRequireSentinel,
   azureStorageAccountRequirePersonalDataExpiry,
+  azureKeyvaultKeyLimitToOneModel,
+  azureMonitorActiongroupRequireFindingsRoute,
   azureAuthorizationRoleassignmentDisallowDataScientistWrite,
 ];

@@ -33,6 +33,11 @@ import { gcpVertexTensorboardRequireCmek } from "./vertex-tensorboard-require-cm
 import { gcpWorkbenchInstanceDisallowPublicIp } from "./workbench-instance-disallow-public-ip";
 import { gcpWorkbenchInstanceRequireCmek } from "./workbench-instance-require-cmek";
 import { gcpStorageBucketiammemberDisallowDataScientistWrite } from "./storage-bucketiammember-disallow-data-scientist-write";
+import { gcpKmsCryptokeyiammemberDisallowPublicMembers } from "./kms-cryptokeyiammember-disallow-public-members";
+import { gcpKmsCryptokeyiammemberLimitToServiceIdentities } from "./kms-cryptokeyiammember-limit-to-service-identities";
+import { gcpKmsCryptokeyLimitToOneModel } from "./kms-cryptokey-limit-to-one-model";
+import { gcpLoggingMetricRequireAlertPolicy } from "./logging-metric-require-alert-policy";
+import { gcpServiceaccountAccountDisallowUserManagedKeys } from "./serviceaccount-account-disallow-user-managed-keys";
 
 /** Every GCP policy, resource policies first, then stack policies. */
 export const gcpPolicies: readonly SecureAiPolicy[] = [
@@ -46,6 +51,8 @@ export const gcpPolicies: readonly SecureAiPolicy[] = [
   gcpKmsCryptokeyLimitRotationPeriod,
   gcpKmsCryptokeyRequireDeletionProtection,
   gcpKmsCryptokeyRequireHsm,
+  gcpKmsCryptokeyiammemberDisallowPublicMembers,
+  gcpKmsCryptokeyiammemberLimitToServiceIdentities,
   gcpPubsubTopicRequireCmek,
   gcpStorageBucketDisallowForceDestroy,
   gcpStorageBucketRequireCmek,
@@ -69,4 +76,7 @@ export const gcpPolicies: readonly SecureAiPolicy[] = [
   gcpLoggingSinkRequireExport,
   gcpProjectsAuditconfigRequireDataAccessLogs,
   gcpSecuritycenterNotificationRequireFindingsRoute,
+  gcpKmsCryptokeyLimitToOneModel,
+  gcpServiceaccountAccountDisallowUserManagedKeys,
+  gcpLoggingMetricRequireAlertPolicy,
 ];

@@ -42,7 +42,7 @@ const COMPONENT_STATUS_RANK: Record<ComponentControlStatus, number> = {
  * - `satisfied`: at least one resource of the control's concern was examined by a policy of the control
  *   with every value it read known, and nothing of its concern was left unread;
  * - `unverified`: something it concerns could not be examined (values unknown, a component's claim no policy
- *   examined, remote components or unexamined resources that may hold what it concerns) — `reasons` says what;
+ *   examined, remote components whose children may hold what it concerns) — `reasons` says what;
  * - `not-applicable`: the stack holds nothing the control concerns (or the component says so).
  *
  * @param input - the run, its findings and examinations, the policies that ran and the catalog.
@@ -206,23 +206,22 @@ function controlEvidence(control: ControlDefinition, inputs: ControlInputs): Con
   if (!inputs.hasCloudResources) {
     return evidence("not-applicable", ["The program registers no cloud resources."]);
   }
+  // A remote component's children may be of any type; nothing can be said without them.
   const remote = inputs.unexamined.filter((entry) => entry.reason === "remote-component");
-  const unpoliced = inputs.unexamined.filter((entry) => entry.reason === "no-policy");
-  if (remote.length > 0 || unpoliced.length > 0) {
-    const parts = [
-      remote.length > 0
-        ? `${remote.length} remote component${remote.length === 1 ? "" : "s"} whose children an offline run cannot see`
-        : "",
-      unpoliced.length > 0
-        ? `${unpoliced.length} resource${unpoliced.length === 1 ? "" : "s"} of types no policy examines`
-        : "",
-    ].filter((part) => part !== "");
+  if (remote.length > 0) {
     return evidence("unverified", [
-      `No resource of a type its policies examine was seen, but the stack holds ${parts.join(" and ")}, which may concern it.`,
+      `No resource of a type its policies examine was seen, but the stack holds ${remote.length} remote component${remote.length === 1 ? "" : "s"} whose children an offline run cannot see (${[...new Set(remote.map((entry) => entry.type))].join(", ")}).`,
     ]);
   }
+  // Resources of types no policy examines are, by the policies' own declarations, of no control's concern;
+  // they are listed as unexamined, and the reason says so.
+  const unpoliced = inputs.unexamined.filter((entry) => entry.reason === "no-policy").length;
+  const caveat =
+    unpoliced > 0
+      ? ` ${unpoliced} resource${unpoliced === 1 ? " of a type no policy examines is" : "s of types no policy examines are"} listed as not examined.`
+      : "";
   return evidence("not-applicable", [
-    `The stack holds no resource of a type its policies (${inputs.checkedBy.join(", ")}) examine.`,
+    `The stack holds no resource of a type its policies (${inputs.checkedBy.join(", ")}) examine.${caveat}`,
   ]);
 }
 

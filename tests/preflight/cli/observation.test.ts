@@ -1,0 +1,148 @@
+/**
+ * Evidence grounded in observation, end to end through the CLI with the real engine and the real pack:
+ * insecure settings hidden behind preview-time unknowns are caught by the update pass (and never read as
+ * satisfied in preview), a remote component is listed and warned about, `--require-complete` exits 3, and a
+ * program without SecureAiPlatform gets not-applicable controls instead of satisfied ones.
+ */
+import { spawnSync } from "node:child_process";
+import * as path from "node:path";
+import { describe, expect, it } from "vitest";
+
+const ROOT = path.resolve(__dirname, "../../..");
+const PROGRAMS = path.join(ROOT, "tests", "fixtures", "programs");
+const TIMEOUT_MS = 240_000;
+
+interface Control {
+  id: string;
+  status: string;
+  resources: string[];
+  reasons: string[];
+}
+interface Report {
+  stacks: {
+    stack: string;
+    passes: string[];
+    resources: { type: string; inputs: Record<string, unknown> }[];
+    findings: { policy: string; enforcementLevel: string; passes: string[]; urn: string }[];
+    controls: Control[];
+    unexamined: { urn: string; type: string; reason: string }[];
+  }[];
+}
+
+function check(args: string[]) {
+  const result = spawnSync(process.execPath, [path.join(ROOT, "bin", "secure-ai.js"), "check", ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    timeout: TIMEOUT_MS,
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function jsonCheck(args: string[]): { code: number | null; report: Report; stderr: string } {
+  const result = check([...args, "--format", "json"]);
+  return { code: result.code, report: JSON.parse(result.stdout || "{}") as Report, stderr: result.stderr };
+}
+
+const control = (report: Report, id: string): Control =>
+  report.stacks[0]!.controls.find((entry) => entry.id === id)!;
+
+describe.each([
+  ["azure-storage", "azure-storage-account-require-cmk", "SAI-ENC-01"],
+  ["azure-openai", "azure-cognitiveservices-account-disallow-local-auth", "SAI-IAM-03"],
+  ["azure-openai", "azure-cognitiveservices-account-disallow-public-network-access", "SAI-NET-02"],
+  ["aws-bucket", "aws-s3-bucket-require-cmk-encryption", "SAI-ENC-01"],
+])("the planted %s case (%s)", (stack, policy, controlId) => {
+  it(
+    "is a mandatory violation of the update pass, exit 1, and never satisfied in preview",
+    () => {
+      const both = jsonCheck(["--program", path.join(PROGRAMS, "planted"), "--stack", stack]);
+      expect(both.code, both.stderr).toBe(1);
+      expect(both.report.stacks[0]!.passes).toEqual(["preview", "update"]);
+      const found = both.report.stacks[0]!.findings.filter(
+        (finding) => finding.policy === policy && finding.enforcementLevel === "mandatory",
+      );
+      expect(found.length).toBeGreaterThan(0);
+      expect(found.some((finding) => finding.passes.includes("update"))).toBe(true);
+      expect(control(both.report, controlId).status).toBe("violated");
+      // Report inputs are the update pass's: nothing unknown.
+      expect(JSON.stringify(both.report.stacks[0]!.resources)).not.toContain("[unknown]");
+
+      const preview = jsonCheck([
+        "--program",
+        path.join(PROGRAMS, "planted"),
+        "--stack",
+        stack,
+        "--mode",
+        "preview",
+      ]);
+      expect(preview.report.stacks[0]!.passes).toEqual(["preview"]);
+      expect(["violated", "unverified"]).toContain(control(preview.report, controlId).status);
+    },
+    TIMEOUT_MS,
+  );
+});
+
+describe("a program whose network comes from a remote component", () => {
+  const program = path.join(PROGRAMS, "remote-component");
+
+  it(
+    "lists the remote component and the uncovered resource as not examined and warns above the verdict",
+    () => {
+      const text = check(["--program", program]);
+      expect(text.code, text.stderr).toBe(0);
+      const lines = text.stdout.trimEnd().split("\n");
+      expect(lines.at(-2)).toBe(
+        "Not examined in default: 2 resources were not examined: 1 remote component awsx:ec2:Vpc whose children an " +
+          "offline run cannot see, 1 aws:cloudwatch/dashboard:Dashboard that no policy covers.",
+      );
+      expect(lines.at(-1)).toMatch(/^PASS: /);
+      const json = jsonCheck(["--program", program]);
+      expect(json.report.stacks[0]!.unexamined).toEqual([
+        {
+          urn: "urn:pulumi:default::remote-component::pulumi:pulumi:Stack$awsx:ec2:Vpc::network",
+          type: "awsx:ec2:Vpc",
+          reason: "remote-component",
+        },
+        {
+          urn: "urn:pulumi:default::remote-component::pulumi:pulumi:Stack$aws:cloudwatch/dashboard:Dashboard::operations",
+          type: "aws:cloudwatch/dashboard:Dashboard",
+          reason: "no-policy",
+        },
+      ]);
+      // Nothing it could see concerns the network controls: unverified because of the remote component.
+      expect(control(json.report, "SAI-NET-01")).toMatchObject({ status: "unverified", resources: [] });
+      expect(control(json.report, "SAI-NET-01").reasons[0]).toContain("awsx:ec2:Vpc");
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    "exits 3 with --require-complete",
+    () => {
+      const result = check(["--program", program, "--require-complete", "--mode", "update"]);
+      expect(result.code, result.stderr).toBe(3);
+    },
+    TIMEOUT_MS,
+  );
+});
+
+describe("a program without SecureAiPlatform", () => {
+  it(
+    "gets not-applicable controls where it holds nothing of their concern, and never satisfied without resources",
+    () => {
+      const { code, report, stderr } = jsonCheck(["--program", path.join(PROGRAMS, "cli-secure")]);
+      expect(code, stderr).toBe(0);
+      const controls = report.stacks[0]!.controls;
+      expect(controls.find((entry) => entry.id === "SAI-ENC-03")).toMatchObject({ status: "satisfied" });
+      expect(controls.find((entry) => entry.id === "SAI-TLS-01")).toMatchObject({ status: "not-applicable" });
+      expect(controls.find((entry) => entry.id === "SAI-NET-05")).toMatchObject({ status: "not-applicable" });
+      expect(controls.filter((entry) => entry.status === "not-applicable").length).toBeGreaterThan(10);
+      for (const entry of controls.filter((item) => item.status === "satisfied")) {
+        expect(entry.resources.length, entry.id).toBeGreaterThan(0);
+      }
+      expect(report.stacks[0]!.unexamined).toEqual([]);
+    },
+    TIMEOUT_MS,
+  );
+});

@@ -43,6 +43,11 @@ export interface AwsKeys {
   local?: PlatformKey;
   /** All of the above. */
   all: PlatformKey[];
+  /**
+   * What the deploying identity may do with keys beyond administering them, as the key policies grant it
+   * (for the evidence: the deployer is an administrator that can still use some keys through a service).
+   */
+  deployerUses: string[];
 }
 
 /** Options of createKeys that depend on other domains. */
@@ -236,7 +241,18 @@ export function createKeys(ctx: AwsContext, identities: AwsIdentities, options: 
     : undefined;
 
   const all = [...models.values(), datasets, artifacts, logs, ...(local ? [local] : [])];
-  return { models, datasets, artifacts, logs, local, all };
+  const deployerUses = [
+    spec.models.some((model) => model.serving === "bedrock")
+      ? "decrypt and generate data keys with each Bedrock model's key through Bedrock (kms:ViaService), to create its guardrail"
+      : "",
+    spec.models.some((model) => model.serving !== "bedrock")
+      ? "create grants on each SageMaker model's key through SageMaker (kms:ViaService), for endpoint volumes"
+      : "",
+    options.trustStoreObjectArn
+      ? "encrypt and decrypt the mTLS CA bundle object with the artifacts key through S3"
+      : "",
+  ].filter((use) => use !== "");
+  return { models, datasets, artifacts, logs, local, all, deployerUses };
 }
 
 /** Records the key controls (SAI-ENC-02/03/04/05/07/08) truthfully for the keys built. */
@@ -288,10 +304,14 @@ export function recordKeyEvidence(ctx: AwsContext, keys: AwsKeys): void {
     );
   }
 
+  const deployerUse =
+    keys.deployerUses.length > 0
+      ? `the deployer administers every key and may also ${keys.deployerUses.join("; ")}`
+      : "the deployer administers every key without using it";
   evidence.implemented(
     "SAI-ENC-05",
     keys.all.map((k) => k.key),
-    "key policies without the account-root statement: administrators (deployer, break-glass) cannot use keys; workload roles, S3-only readers and service principals scoped by source ARN or encryption context",
+    `key policies without the account-root statement; break-glass principals administer keys without using them; ${deployerUse}; workload roles, S3-only readers and service principals are scoped by source ARN, service or encryption context`,
   );
   evidence.implemented(
     "SAI-ENC-07",

@@ -196,6 +196,14 @@ describe("platform keys", () => {
     expect(built.control("SAI-ENC-08").status).toBe("not-applicable");
     expect(built.control("SAI-ENC-04").status).toBe("not-applicable");
   });
+
+  it("says in the SAI-ENC-05 note what the deployer may use keys for, as the key policies above grant it", () => {
+    const note = built.control("SAI-ENC-05").note ?? "";
+    expect(note).not.toMatch(/administrators[^;]*cannot use keys/);
+    expect(note).toContain(
+      "the deployer administers every key and may also decrypt and generate data keys with each Bedrock model's key through Bedrock (kms:ViaService), to create its guardrail; create grants on each SageMaker model's key through SageMaker (kms:ViaService), for endpoint volumes",
+    );
+  });
 });
 
 describe("HSM tier", () => {

@@ -2,6 +2,7 @@ import type { PolicyResource } from "@pulumi/policy";
 import {
   defineStackPolicy,
   get,
+  isUnknown,
   knownArray,
   knownBoolean,
   knownNumber,
@@ -63,13 +64,21 @@ function allowsEverything(rules: readonly InboundRule[]): boolean {
   return false;
 }
 
-/** Whether `acl` (a NetworkAcl or DefaultNetworkAcl) lists `subnet` in its `subnetIds`. */
+/**
+ * Whether `acl` (a NetworkAcl or DefaultNetworkAcl) lists `subnet` in its `subnetIds`; an unknown list or
+ * entry may list it (the update pass reads it).
+ */
 function lists(acl: PolicyResource, subnet: PolicyResource): boolean {
   if ((acl.propertyDependencies?.subnetIds ?? []).some((source) => source.urn === subnet.urn)) {
     return true;
   }
+  const listed = get(acl.props, "subnetIds");
+  if (isUnknown(listed)) {
+    return true;
+  }
   const id = knownString(get(subnet.props, "id"));
-  return id !== undefined && knownArray(get(acl.props, "subnetIds")).includes(id);
+  const ids = knownArray(listed);
+  return (id !== undefined && ids.includes(id)) || ids.some(isUnknown);
 }
 
 /**

@@ -1,5 +1,14 @@
 import type { PolicyResource } from "@pulumi/policy";
-import { booleanOption, defineStackPolicy, get, isSet, knownArray, knownBoolean, knownString } from "../lib";
+import {
+  booleanOption,
+  defineStackPolicy,
+  get,
+  isSet,
+  isUnknown,
+  knownArray,
+  knownBoolean,
+  knownString,
+} from "../lib";
 import { actingAlarmsOf, readsTrailLogs, trailsOf } from "./metric-alarms";
 import { AWS } from "./types";
 import { AWS_EXTRA } from "./types-extra";
@@ -70,9 +79,14 @@ function kmsGap(trail: PolicyResource): string | undefined {
  * Whether a metric filter matches denied KMS calls: an `AccessDenied` error code, on `kms.amazonaws.com`
  * or on every event source (the CIS "unauthorized API calls" filter counts). KMS logs calls denied access
  * to CloudTrail: https://docs.aws.amazon.com/kms/latest/developerguide/logging-using-cloudtrail.html.
+ * An unknown pattern may match (the update pass reads it).
  */
 function matchesDeniedKms(filter: PolicyResource): boolean {
-  const pattern = knownString(get(filter.props, "pattern")) ?? "";
+  const value = get(filter.props, "pattern");
+  if (isUnknown(value)) {
+    return true;
+  }
+  const pattern = knownString(value) ?? "";
   return (
     pattern.includes("AccessDenied") && (pattern.includes(KMS_SOURCE) || !pattern.includes("eventSource"))
   );

@@ -4,6 +4,7 @@ import {
   defineStackPolicy,
   get,
   isSet,
+  isUnknown,
   knownArray,
   knownBoolean,
   knownString,
@@ -39,15 +40,32 @@ function reachesSomeone(group: PolicyResource): boolean {
   );
 }
 
-/** Whether an enabled log alert reads findings tables and notifies a reachable action group of the stack. */
+/**
+ * Whether an enabled log alert reads findings tables and notifies a reachable action group of the stack (an
+ * unknown query may read them; the update pass reads it).
+ */
 function routesByLogAlert(rule: PolicyResource, groups: readonly PolicyResource[]): boolean {
-  const queries = knownArray(get(rule.props, "criteria", "allOf")).map(
-    (entry) => knownString(get(entry, "query")) ?? "",
-  );
+  const criteria = get(rule.props, "criteria", "allOf");
+  const queries = knownArray(criteria).map((entry) => get(entry, "query"));
   return (
     knownBoolean(get(rule.props, "enabled")) !== false &&
-    queries.some((query) => FINDING_TABLES.some((table) => query.includes(table))) &&
+    (isUnknown(criteria) ||
+      queries.some(
+        (query) =>
+          isUnknown(query) || FINDING_TABLES.some((table) => knownString(query)?.includes(table) === true),
+      )) &&
     groups.some((group) => reachesSomeone(group) && pointsAt(rule, "actions", group))
+  );
+}
+
+/** Whether an action list holds an action of `type` (an unknown list or type may). */
+function startsPlaybook(actions: unknown, type: string): boolean {
+  return (
+    isUnknown(actions) ||
+    knownArray(actions).some((action) => {
+      const actionType = get(action, "actionType");
+      return isUnknown(actionType) || knownString(actionType) === type;
+    })
   );
 }
 
@@ -58,18 +76,14 @@ function routesByAutomation(stack: StackView): boolean {
     .some(
       (automation) =>
         knownBoolean(get(automation.props, "isEnabled")) !== false &&
-        knownArray(get(automation.props, "actions")).some(
-          (action) => knownString(get(action, "actionType")) === "LogicApp",
-        ),
+        startsPlaybook(get(automation.props, "actions"), "LogicApp"),
     );
   const sentinel = stack
     .ofType(AZURE_EXTRA.sentinelAutomationRule)
     .some(
       (rule) =>
         knownBoolean(get(rule.props, "triggeringLogic", "isEnabled")) !== false &&
-        knownArray(get(rule.props, "actions")).some(
-          (action) => knownString(get(action, "actionType")) === "RunPlaybook",
-        ),
+        startsPlaybook(get(rule.props, "actions"), "RunPlaybook"),
     );
   return defender || sentinel;
 }

@@ -5,40 +5,51 @@ import {
   expectString,
   get,
   isSet,
+  isUnknown,
   knownArray,
   knownBoolean,
   knownString,
+  type Value,
 } from "../lib";
 import { GCP_EXTRA } from "./types-extra";
 
-/** The metric and query texts of an alert policy's conditions. */
-function conditionTexts(policy: PolicyResource): string[] {
-  return knownArray(get(policy.props, "conditions")).flatMap((condition) =>
+/** The metric and query texts of an alert policy's conditions; an unknown text stays unknown. */
+function conditionTexts(policy: PolicyResource): Value[] {
+  const conditions = get(policy.props, "conditions");
+  if (isUnknown(conditions)) {
+    return [conditions];
+  }
+  return knownArray(conditions).flatMap((condition) =>
     [
       get(condition, "conditionThreshold", "filter"),
       get(condition, "conditionAbsent", "filter"),
       get(condition, "conditionMonitoringQueryLanguage", "query"),
       get(condition, "conditionPrometheusQueryLanguage", "query"),
-    ].flatMap((value) => (typeof value === "string" ? [value] : [])),
+    ].filter((value) => typeof value === "string" || isUnknown(value)),
   );
 }
 
 /**
  * Whether an alert policy watches a log-based metric: its conditions were computed from the metric, or name
  * its type `logging.googleapis.com/user/<name>` (PromQL: `logging_googleapis_com:user_<name>`)
- * (https://cloud.google.com/logging/docs/logs-based-metrics/charts-and-alerts).
+ * (https://cloud.google.com/logging/docs/logs-based-metrics/charts-and-alerts). An unknown name or
+ * condition may match; the update pass reads it.
  */
 function watches(policy: PolicyResource, metric: PolicyResource): boolean {
   if ((policy.propertyDependencies?.conditions ?? []).some((source) => source.urn === metric.urn)) {
     return true;
   }
-  const name = knownString(get(metric.props, "name"));
+  const value = get(metric.props, "name");
+  const name = knownString(value);
   if (name === undefined) {
-    return false;
+    return isUnknown(value);
   }
   const promql = `logging_googleapis_com:user_${name.replace(/[^a-zA-Z0-9_]/g, "_")}`;
   return conditionTexts(policy).some(
-    (text) => text.includes(`logging.googleapis.com/user/${name}"`) || text.includes(promql),
+    (text) =>
+      isUnknown(text) ||
+      (typeof text === "string" &&
+        (text.includes(`logging.googleapis.com/user/${name}"`) || text.includes(promql))),
   );
 }
 

@@ -4,82 +4,26 @@
  * spoken to with the preflight's analyzer client: GetAnalyzerInfo, Configure, Analyze, AnalyzeStack and
  * Remediate. The pack is started once and configured once; every test reads that configuration.
  */
-import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  AnalyzerClient,
-  type AnalyzeDiagnostic,
-  type AnalyzerInfo,
-  type AnalyzerResourceInput,
-} from "../../preflight/analyzer/client";
+import { AnalyzerClient, type AnalyzerInfo } from "../../preflight/analyzer/client";
 import { launchPolicyPack, type PolicyPackProcess } from "../../preflight/analyzer/launch";
 import { parsePolicyConfig, reconcilePolicyConfig } from "../../preflight/analyzer/policy-config";
 import type { RecordedValue } from "../../preflight/model";
 import { policies } from "../../policy-packs/secure-ai/policies";
-
-const PACK_DIR = path.resolve(__dirname, "../../policy-packs/secure-ai");
-const STACK_URN = "urn:pulumi:protocol::secure-ai::pulumi:pulumi:Stack::secure-ai-protocol";
-const UNKNOWN: RecordedValue = { $unknown: true };
-
-const TOPIC = "aws:sns/topic:Topic";
-const KMS_KEY = "aws:kms/key:Key";
-const BUCKET = "aws:s3/bucket:Bucket";
-const BUCKET_ENCRYPTION =
-  "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration";
-const PUBLIC_ACCESS_BLOCK = "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock";
-const GCS_BUCKET = "gcp:storage/bucket:Bucket";
-const STORAGE_ACCOUNT = "azure-native:storage:StorageAccount";
-
-function urnOf(type: string, name: string): string {
-  return `urn:pulumi:protocol::secure-ai::${type}::${name}`;
-}
-
-/** A resource as the CLI sends it: default options, no provider, dependencies only in AnalyzeStack. */
-function resource(
-  type: string,
-  name: string,
-  properties: Record<string, RecordedValue>,
-  propertyDependencies: Record<string, string[]> = {},
-): AnalyzerResourceInput {
-  return {
-    urn: urnOf(type, name),
-    type,
-    name,
-    properties,
-    options: {
-      protect: false,
-      ignoreChanges: [],
-      additionalSecretOutputs: [],
-      aliases: [],
-      customTimeouts: { create: 0, update: 0, delete: 0 },
-      parent: STACK_URN,
-    },
-    parent: STACK_URN,
-    dependencies: [...new Set(Object.values(propertyDependencies).flat())],
-    propertyDependencies,
-  };
-}
-
-function stackResource(): AnalyzerResourceInput {
-  return {
-    urn: STACK_URN,
-    type: "pulumi:pulumi:Stack",
-    name: "secure-ai-protocol",
-    properties: {},
-    options: {
-      protect: false,
-      ignoreChanges: [],
-      additionalSecretOutputs: [],
-      aliases: [],
-      customTimeouts: { create: 0, update: 0, delete: 0 },
-      parent: "",
-    },
-  };
-}
-
-function of(diagnostics: readonly AnalyzeDiagnostic[], policy: string): AnalyzeDiagnostic[] {
-  return diagnostics.filter((diagnostic) => diagnostic.policyName === policy);
-}
+import {
+  BUCKET,
+  BUCKET_ENCRYPTION,
+  GCS_BUCKET,
+  KMS_KEY,
+  PACK_DIR,
+  PUBLIC_ACCESS_BLOCK,
+  STORAGE_ACCOUNT,
+  TOPIC,
+  UNKNOWN,
+  of,
+  resource,
+  stackResource,
+} from "./protocol-fixtures";
 
 /** What the pack is configured with: a waiver, an enforcement override and a remediate-level policy. */
 const POLICY_CONFIG = {
@@ -395,81 +339,5 @@ describe("the secure-ai pack over the analyzer protocol", { timeout: 180_000 }, 
       );
       expect(result.remediations).toEqual([]);
     });
-  });
-});
-
-describe("the secure-ai pack started for an update (PULUMI_DRY_RUN=false)", { timeout: 180_000 }, () => {
-  let pack: PolicyPackProcess | undefined;
-  let client: AnalyzerClient | undefined;
-  const connected = (): AnalyzerClient => {
-    if (client === undefined) throw new Error("the pack did not start");
-    return client;
-  };
-
-  beforeAll(async () => {
-    pack = await launchPolicyPack(PACK_DIR, {
-      preferCompiled: false,
-      startTimeoutMs: 170_000,
-      context: { project: "secure-ai", stack: "protocol", dryRun: false },
-    });
-    client = new AnalyzerClient(pack.address, { callTimeoutMs: 170_000 });
-    await client.handshake(pack.dir);
-    await client.configureStack({ stack: "protocol", project: "secure-ai", dryRun: false });
-  }, 180_000);
-
-  afterAll(async () => {
-    client?.close();
-    await pack?.close();
-  });
-
-  it("reports a value still unknown in the update as a mandatory violation naming it", async () => {
-    const result = await connected().analyze(
-      resource(TOPIC, "events", { name: "events", kmsMasterKeyId: UNKNOWN }),
-    );
-    const findings = of(result.diagnostics, "aws-sns-topic-require-cmk");
-    expect(findings.map((diagnostic) => diagnostic.enforcementLevel)).toEqual(["mandatory"]);
-    expect(findings[0]!.message).toContain("kmsMasterKeyId could not be read during the update");
-    expect(result.notApplicable.map((entry) => entry.reason)).not.toContainEqual(
-      expect.stringMatching(/^unknown-inputs:/),
-    );
-  });
-
-  it("planted: the known AES256 algorithm of an S3 rule is reported in the update", async () => {
-    const bucket = resource(BUCKET, "planted-bucket", { bucket: "planted-bucket-1a2b", forceDestroy: false });
-    const encryption = resource(
-      BUCKET_ENCRYPTION,
-      "planted-bucket-encryption",
-      {
-        bucket: "planted-bucket-1a2b",
-        rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
-      },
-      { bucket: [bucket.urn] },
-    );
-    const result = await connected().analyzeStack([stackResource(), bucket, encryption]);
-    const findings = of(result.diagnostics, "aws-s3-bucket-require-cmk-encryption");
-    expect(findings.map((diagnostic) => diagnostic.urn)).toEqual([bucket.urn]);
-    expect(findings[0]!.message).toContain('sseAlgorithm is "AES256"');
-  });
-
-  it("a key policy with a null administrator is rejected as KMS would", async () => {
-    const policy = JSON.stringify({
-      Version: "2012-10-17",
-      Statement: [
-        {
-          Sid: "KeyAdministrationWithoutUse",
-          Effect: "Allow",
-          Principal: { AWS: [null] },
-          Action: ["kms:PutKeyPolicy"],
-          Resource: "*",
-        },
-      ],
-    });
-    const result = await connected().analyze(
-      resource(KMS_KEY, "null-admin", { policy, enableKeyRotation: true }),
-    );
-    const messages = of(result.diagnostics, "aws-kms-key-require-administrator").map(
-      (diagnostic) => diagnostic.message,
-    );
-    expect(messages.join("\n")).toContain("MalformedPolicyDocumentException");
   });
 });

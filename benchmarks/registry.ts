@@ -6,6 +6,7 @@ import { analyzerBenchmark } from "./analyzer";
 import { engineBenchmark } from "./engine";
 import type { Benchmark } from "./lib/benchmark";
 import { overheadBenchmark } from "./overhead";
+import { passesBenchmark } from "./passes";
 import { policyEvaluationBenchmark } from "./policy-evaluation";
 import { scaleBenchmark } from "./scale";
 import { startupBenchmark } from "./startup";
@@ -18,4 +19,5 @@ export const benchmarks: readonly Benchmark[] = [
   analyzerBenchmark,
   policyEvaluationBenchmark,
   scaleBenchmark,
+  passesBenchmark,
 ];

@@ -7,6 +7,7 @@ import { type ChildJob, type ChildResult, type ChildStats, JOB_FILE_ENV } from "
 import { PreflightProgramError, PreflightUsageError } from "./errors";
 import type { PulumiProject } from "./project";
 import { type StackConfig, pulumiConfigEnvironment } from "./stack-config";
+import { packageVersion } from "./typescript-loader";
 
 /** Options of {@link runProgram}. */
 export interface RunProgramOptions {
@@ -116,8 +117,24 @@ function childEntryArguments(): string[] {
     scopeDir: path.dirname(__dirname),
     compilerOptions: { target: "ES2022", module: "commonjs", esModuleInterop: true },
   };
+  const tsNode = require.resolve("ts-node");
+  // The preflight's own files are transpiled once and then read from the transpile cache, like the program's.
+  const cache = {
+    scopeDir: tsNodeOptions.scopeDir + path.sep,
+    salt: JSON.stringify([
+      packageVersion(require.resolve("typescript")),
+      packageVersion(tsNode),
+      tsNodeOptions,
+    ]),
+    resolveFrom: tsNode,
+  };
   const bootstrap = [
-    `require(${JSON.stringify(require.resolve("ts-node"))}).register(${JSON.stringify(tsNodeOptions)});`,
+    `require(${JSON.stringify(tsNode)}).register(${JSON.stringify(tsNodeOptions)});`,
+    `const cache = ${JSON.stringify(cache)};`,
+    `require(${JSON.stringify(path.join(__dirname, "transpile-cache.ts"))}).cacheTranspiledTypeScript({`,
+    "  ...cache,",
+    "  scope: (file) => file.startsWith(cache.scopeDir),",
+    "});",
     `require(${JSON.stringify(path.join(__dirname, "child.ts"))}).runChild(process.env.${JOB_FILE_ENV});`,
   ].join("\n");
   return ["-e", bootstrap];

@@ -20,7 +20,9 @@ const repositoryRoot = path.resolve(packDir, "..", "..");
 /** Compiles the pack into `outDir` and returns the files written. */
 export function buildPublishFolder(outDir: string): string[] {
   fs.rmSync(outDir, { recursive: true, force: true });
-  const program = ts.createProgram([path.join(packDir, "index.ts")], {
+  // index.ts loads the other two with plain require() (so the CLI's type-checking loader compiles only it).
+  const entries = ["index.ts", "register-transpile-only.ts", "pack.ts"].map((file) => path.join(packDir, file));
+  const program = ts.createProgram(entries, {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.CommonJS,
     moduleResolution: ts.ModuleResolutionKind.Node10,

@@ -36,7 +36,7 @@ type MakeRpc = (pack: string, version: string, level: string, policies: readonly
 
 const server = serverModule as unknown as { makeAnalyzeRpcFun: MakeRpc; makeAnalyzeStackRpcFun: MakeRpc };
 const LEVELS = ["advisory", "mandatory", "disabled", "remediate"] as const;
-/** The pack's own default level (policy-packs/secure-ai/index.ts); each policy overrides it. */
+/** The pack's own default level (policy-packs/secure-ai/pack.ts); each policy overrides it. */
 const PACK_LEVEL = "advisory";
 
 /** Per-policy config, as `--policy-pack-config` gives it: policy name to its settings. */

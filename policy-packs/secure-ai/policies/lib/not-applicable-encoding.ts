@@ -11,7 +11,7 @@
  * and `not_applicable` (3) is the response's last field, so the bytes are identical to the original's (a
  * test compares them).
  *
- * Only the running pack installs this (`policy-packs/secure-ai/index.ts`); importing the policies does not.
+ * Only the running pack installs this (`policy-packs/secure-ai/pack.ts`); importing the policies does not.
  */
 import { createRequire } from "node:module";
 

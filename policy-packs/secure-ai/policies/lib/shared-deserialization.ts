@@ -11,7 +11,7 @@
  * write them, so sharing the value changes no result. The secret-preserving form used for remediation
  * (`proxySecrets = true`) is left alone: remediations build new property sets from it.
  *
- * Only the running pack installs this (`policy-packs/secure-ai/index.ts`); importing the policies does not.
+ * Only the running pack installs this (`policy-packs/secure-ai/pack.ts`); importing the policies does not.
  */
 import { createRequire } from "node:module";
 

@@ -1,0 +1,20 @@
+// The secure-ai CrossGuard pack (loaded by index.ts). Constructing the PolicyPack starts its gRPC server; the
+// policies live in ./policies so they can be imported (and tested) without doing that.
+import { PolicyPack } from "@pulumi/policy";
+import { policies } from "./policies";
+import { cacheNotApplicableEncoding } from "./policies/lib/not-applicable-encoding";
+import { shareDeserializedProperties } from "./policies/lib/shared-deserialization";
+
+// One deserialisation of each resource's properties, shared by every policy, and one encoding of each
+// distinct not-applicable entry of the responses (see the modules).
+shareDeserializedProperties();
+cacheNotApplicableEncoding();
+
+new PolicyPack("secure-ai", {
+  policies: [...policies],
+  enforcementLevel: "advisory",
+  description:
+    "Secure AI platform guardrails: customer-managed keys, TLS 1.3-only ingress, private endpoints, audit, detection and data governance for AI workloads.",
+  displayName: "Secure AI platform",
+  tags: ["security", "ai", "cmek", "tls", "private-endpoints"],
+});

@@ -12,8 +12,8 @@ import { CONTROL_STATUSES, STATUS_LABELS } from "./status-labels";
  * Content-Security-Policy of the report: no script, no network, only the inline stylesheet. Escaping keeps
  * untrusted text inert; the policy is the second line of defence should anything slip through.
  */
-/** Short framework names for the clauses column; the full name is the tooltip. */
-const FRAMEWORK_LABELS: Readonly<Record<FrameworkId, string>> = {
+/** Short framework names for the clauses column (the full name, the fallback, is the tooltip). */
+const FRAMEWORK_LABELS: Readonly<Partial<Record<FrameworkId, string>>> = {
   soc2: "SOC 2",
   iso27001: "ISO 27001",
   hipaa: "HIPAA",
@@ -96,7 +96,7 @@ function summarySection(data: ReportData): string {
 function frameworkClauses(control: ControlDefinition): string {
   const lines = FRAMEWORK_IDS.filter((framework) => control.frameworks[framework].length > 0).map(
     (framework) =>
-      `<div><abbr title="${h(FRAMEWORK_NAMES[framework])}">${h(FRAMEWORK_LABELS[framework])}</abbr> ${h(control.frameworks[framework].join(", "))}</div>`,
+      `<div><abbr title="${h(FRAMEWORK_NAMES[framework])}">${h(FRAMEWORK_LABELS[framework] ?? FRAMEWORK_NAMES[framework])}</abbr> ${h(control.frameworks[framework].join(", "))}</div>`,
   );
   return lines.length > 0 ? `<div class="clauses">${lines.join("")}</div>` : '<span class="muted">none</span>';
 }

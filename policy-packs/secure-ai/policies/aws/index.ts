@@ -1,5 +1,6 @@
 /** The AWS policies of the pack. Adding a policy: one file in this folder plus one line here. */
 import type { SecureAiPolicy } from "../lib";
+import { awsFactPolicies } from "./facts";
 import { awsApigatewayDomainnameRequireTls13 } from "./apigateway-domainname-require-tls13";
 import { awsApigatewayRestapiRequireTls13 } from "./apigateway-restapi-require-tls13";
 import { awsBedrockCustommodelRequireCmk } from "./bedrock-custommodel-require-cmk";
@@ -9,8 +10,6 @@ import { awsCloudtrailAccountRequireTrail } from "./cloudtrail-account-require-t
 import { awsCloudtrailTrailRequireIntegrity } from "./cloudtrail-trail-require-integrity";
 import { awsCloudwatchEventruleRequireFindingsRoute } from "./cloudwatch-eventrule-require-findings-route";
 import { awsCloudwatchLoggroupRequireCmk } from "./cloudwatch-loggroup-require-cmk";
-import { awsEbsVolumeRequireCmk } from "./ebs-volume-require-cmk";
-import { awsEc2InstanceDisallowPublicIp } from "./ec2-instance-disallow-public-ip";
 import { awsEc2SecuritygroupDisallowPublicIngress } from "./ec2-securitygroup-disallow-public-ingress";
 import { awsEc2SubnetDisallowPublicIpOnLaunch } from "./ec2-subnet-disallow-public-ip-on-launch";
 import { awsGuarddutyAccountRequireDetector } from "./guardduty-account-require-detector";
@@ -27,15 +26,11 @@ import { awsS3BucketRequirePublicAccessBlock } from "./s3-bucket-require-public-
 import { awsS3BucketRequireTlsOnlyPolicy } from "./s3-bucket-require-tls-only-policy";
 import { awsS3BucketRequireVersioning } from "./s3-bucket-require-versioning";
 import { awsS3BucketpublicaccessblockRequireAllBlocked } from "./s3-bucketpublicaccessblock-require-all-blocked";
-import { awsSagemakerDomainRequireCmk } from "./sagemaker-domain-require-cmk";
-import { awsSagemakerDomainRequireVpcOnly } from "./sagemaker-domain-require-vpc-only";
 import { awsSagemakerEndpointconfigurationRequireCmk } from "./sagemaker-endpointconfiguration-require-cmk";
 import { awsSagemakerModelRequireNetworkIsolation } from "./sagemaker-model-require-network-isolation";
 import { awsSagemakerNotebookinstanceDisallowInternetAccess } from "./sagemaker-notebookinstance-disallow-internet-access";
 import { awsSagemakerNotebookinstanceDisallowRootAccess } from "./sagemaker-notebookinstance-disallow-root-access";
-import { awsSagemakerNotebookinstanceRequireCmk } from "./sagemaker-notebookinstance-require-cmk";
 import { awsSecurityhubAccountRequireEnabled } from "./securityhub-account-require-enabled";
-import { awsSnsTopicRequireCmk } from "./sns-topic-require-cmk";
 import { awsIamRoleDisallowDataScientistWrite } from "./iam-role-disallow-data-scientist-write";
 import { awsIamRoleDisallowPublicTrust } from "./iam-role-disallow-public-trust";
 import { awsKmsKeyDisallowRootGrant } from "./kms-key-disallow-root-grant";
@@ -62,12 +57,8 @@ export const awsPolicies: readonly SecureAiPolicy[] = [
   awsKmsKeyRequireAccessAlarm,
   // customer-managed keys on data stores and AI resources
   awsS3BucketRequireCmkEncryption,
-  awsEbsVolumeRequireCmk,
   awsCloudwatchLoggroupRequireCmk,
-  awsSnsTopicRequireCmk,
   awsSagemakerEndpointconfigurationRequireCmk,
-  awsSagemakerNotebookinstanceRequireCmk,
-  awsSagemakerDomainRequireCmk,
   awsBedrockCustommodelRequireCmk,
   awsBedrockGuardrailRequireCmk,
   // TLS
@@ -77,14 +68,12 @@ export const awsPolicies: readonly SecureAiPolicy[] = [
   awsCloudfrontDistributionRequireTls13,
   awsS3BucketRequireTlsOnlyPolicy,
   // private endpoints and network
-  awsEc2InstanceDisallowPublicIp,
   awsEc2SubnetDisallowPublicIpOnLaunch,
   awsEc2SecuritygroupDisallowPublicIngress,
   awsS3BucketpublicaccessblockRequireAllBlocked,
   awsS3BucketRequirePublicAccessBlock,
   awsSagemakerNotebookinstanceDisallowInternetAccess,
   awsSagemakerNotebookinstanceDisallowRootAccess,
-  awsSagemakerDomainRequireVpcOnly,
   awsSagemakerModelRequireNetworkIsolation,
   awsS3BucketpolicyDisallowPublicPrincipal,
   awsEc2SubnetRequireNetworkAcl,
@@ -105,4 +94,6 @@ export const awsPolicies: readonly SecureAiPolicy[] = [
   awsS3BucketRequirePersonalDataExpiry,
   awsS3BucketRequireVersioning,
   awsS3BucketDisallowForceDestroy,
+  // per-resource facts (./facts): keys, TLS, public access, auth, logging, deletion protection
+  ...awsFactPolicies,
 ];

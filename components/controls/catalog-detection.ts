@@ -1,4 +1,4 @@
-import type { ControlDefinition } from "./types";
+import type { ControlDraft } from "./types";
 
 const sccLimitation =
   "Security Command Center cannot be switched on by infrastructure code: activation (Standard, Premium or " +
@@ -6,7 +6,7 @@ const sccLimitation =
 const sccCondition = "Security Command Center has not been activated for the organisation outside the stack";
 
 /** Threat-detection, posture and incident-response controls (SAI-DET-01, SAI-DET-02, SAI-IR-01). */
-export const detectionControls: readonly ControlDefinition[] = [
+export const detectionControls: readonly ControlDraft[] = [
   {
     id: "SAI-DET-01",
     title:

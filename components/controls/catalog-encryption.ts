@@ -1,8 +1,8 @@
-import type { ControlDefinition } from "./types";
+import type { ControlDraft } from "./types";
 import { AZURE_GUARDRAIL_DEFINITIONS } from "./catalog-guardrails";
 
 /** Encryption and key-management controls (SAI-ENC-01 … SAI-ENC-08). */
-export const encryptionControls: readonly ControlDefinition[] = [
+export const encryptionControls: readonly ControlDraft[] = [
   {
     id: "SAI-ENC-01",
     title:

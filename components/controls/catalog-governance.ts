@@ -1,4 +1,4 @@
-import type { ControlDefinition } from "./types";
+import type { ControlDraft } from "./types";
 import { ORGANISATION_GUARDRAILS } from "./catalog-guardrails";
 
 /** Why SAI-GOV-03 is a gap on every cloud: the component cannot turn its own deploy-time guard on. */
@@ -9,7 +9,7 @@ const PACK_NOT_SWITCHED_ON =
   "deployed with organisation-level rights.";
 
 /** Governance and resilience controls (SAI-GOV-01 … SAI-GOV-03, SAI-RES-01). */
-export const governanceControls: readonly ControlDefinition[] = [
+export const governanceControls: readonly ControlDraft[] = [
   {
     id: "SAI-GOV-01",
     title:

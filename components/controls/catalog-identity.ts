@@ -1,8 +1,8 @@
-import type { ControlDefinition } from "./types";
+import type { ControlDraft } from "./types";
 import { ORGANISATION_GUARDRAILS } from "./catalog-guardrails";
 
 /** Identity and access controls (SAI-IAM-01 … SAI-IAM-05). */
-export const identityControls: readonly ControlDefinition[] = [
+export const identityControls: readonly ControlDraft[] = [
   {
     id: "SAI-IAM-01",
     title: "Each workload runs under its own scoped, least-privilege service identity",

@@ -1,7 +1,7 @@
-import type { ControlDefinition } from "./types";
+import type { ControlDraft } from "./types";
 
 /** Logging and audit controls (SAI-LOG-01 … SAI-LOG-04). */
-export const loggingControls: readonly ControlDefinition[] = [
+export const loggingControls: readonly ControlDraft[] = [
   {
     id: "SAI-LOG-01",
     title: "Every control-plane API call, and data-plane access to keys and models, is audit-logged",

@@ -1,8 +1,8 @@
-import type { ControlDefinition } from "./types";
+import type { ControlDraft } from "./types";
 import { AZURE_GUARDRAIL_DEFINITIONS } from "./catalog-guardrails";
 
 /** Model-protection controls (SAI-MOD-01 to SAI-MOD-03). */
-export const modelControls: readonly ControlDefinition[] = [
+export const modelControls: readonly ControlDraft[] = [
   {
     id: "SAI-MOD-01",
     title: "Model artifacts and checkpoints are encrypted with the model's key and stored privately",

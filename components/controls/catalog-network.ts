@@ -1,8 +1,8 @@
-import type { ControlDefinition } from "./types";
+import type { ControlDraft } from "./types";
 import { AZURE_GUARDRAIL_DEFINITIONS } from "./catalog-guardrails";
 
 /** Network-isolation controls (SAI-NET-01 … SAI-NET-05). */
-export const networkControls: readonly ControlDefinition[] = [
+export const networkControls: readonly ControlDraft[] = [
   {
     id: "SAI-NET-01",
     title: "Workloads run in private subnets with no public IP addresses",

@@ -1,7 +1,7 @@
-import type { ControlDefinition } from "./types";
+import type { ControlDraft } from "./types";
 
 /** Transport-encryption controls (SAI-TLS-01 … SAI-TLS-03). */
-export const transportControls: readonly ControlDefinition[] = [
+export const transportControls: readonly ControlDraft[] = [
   {
     id: "SAI-TLS-01",
     title:

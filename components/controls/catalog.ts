@@ -6,8 +6,16 @@ import { loggingControls } from "./catalog-logging";
 import { detectionControls } from "./catalog-detection";
 import { modelControls } from "./catalog-model";
 import { governanceControls } from "./catalog-governance";
+import { infrastructureAiMappings } from "./ai-mappings-infrastructure";
+import { operationsAiMappings } from "./ai-mappings-operations";
 import { CONTROL_IDS, isControlId, type ControlId } from "./ids";
-import { CONTROL_DOMAINS, type ControlDefinition, type ControlDomain } from "./types";
+import {
+  CONTROL_DOMAINS,
+  type AiFrameworkMapping,
+  type ControlDefinition,
+  type ControlDomain,
+  type ControlDraft,
+} from "./types";
 
 /** Recursively freezes a plain data value so that no consumer can change the shared catalog. */
 function deepFreeze<T>(value: T): T {
@@ -18,18 +26,29 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Puts the per-domain lists into CONTROL_IDS order; fails loudly if an ID is missing or defined twice. */
-function assemble(parts: readonly (readonly ControlDefinition[])[]): readonly ControlDefinition[] {
-  const byId = new Map<ControlId, ControlDefinition>();
+/** The generative-AI mappings of every control, from the `ai-mappings-*.ts` files. */
+const AI_MAPPINGS: Readonly<Partial<Record<ControlId, AiFrameworkMapping>>> = {
+  ...infrastructureAiMappings,
+  ...operationsAiMappings,
+};
+
+/**
+ * Puts the per-domain lists into CONTROL_IDS order and merges each control's generative-AI mappings into its
+ * `frameworks`; fails loudly if an ID is missing, defined twice, or has no generative-AI mapping.
+ */
+function assemble(parts: readonly (readonly ControlDraft[])[]): readonly ControlDefinition[] {
+  const byId = new Map<ControlId, ControlDraft>();
   for (const control of parts.flat()) {
     if (byId.has(control.id)) throw new Error(`controls catalog: ${control.id} is defined twice`);
     byId.set(control.id, control);
   }
   return deepFreeze(
-    CONTROL_IDS.map((id) => {
+    CONTROL_IDS.map((id): ControlDefinition => {
       const control = byId.get(id);
       if (control === undefined) throw new Error(`controls catalog: ${id} has no definition`);
-      return control;
+      const ai = AI_MAPPINGS[id];
+      if (ai === undefined) throw new Error(`controls catalog: ${id} has no generative-AI framework mapping`);
+      return { ...control, frameworks: { ...control.frameworks, ...ai } };
     }),
   );
 }

@@ -30,11 +30,39 @@ export const CONTROL_DOMAINS: readonly ControlDomain[] = [
 /** Severity of a violated control, used as the policies' default severity. */
 export type ControlSeverity = "low" | "medium" | "high" | "critical";
 
-/** Compliance frameworks the evidence maps to. */
-export type FrameworkId = "soc2" | "iso27001" | "hipaa" | "gdpr" | "nist80053";
+/** The compliance frameworks of the catalog's first edition (SOC 2, ISO 27001, HIPAA, GDPR, NIST 800-53). */
+export type ComplianceFrameworkId = "soc2" | "iso27001" | "hipaa" | "gdpr" | "nist80053";
 
-/** All frameworks, in report order. */
-export const FRAMEWORK_IDS: readonly FrameworkId[] = ["soc2", "iso27001", "hipaa", "gdpr", "nist80053"];
+/**
+ * The generative-AI frameworks the catalog maps to: Google's Secure AI Framework (risks and controls), the AWS
+ * Generative AI Security Scoping Matrix (scopes and security disciplines), OWASP Top 10 for LLM Applications
+ * 2025, NIST AI 600-1, ISO/IEC 42001:2023 Annex A and MITRE ATLAS. Their vocabularies and sources are in
+ * `./ai-vocabulary.ts`.
+ */
+export type AiFrameworkId = "saif" | "scopingMatrix" | "owaspLlm" | "nistAi600" | "iso42001" | "mitreAtlas";
+
+/** Compliance and AI frameworks the evidence maps to. */
+export type FrameworkId = ComplianceFrameworkId | AiFrameworkId;
+
+/** The generative-AI frameworks, in report order. */
+export const AI_FRAMEWORK_IDS: readonly AiFrameworkId[] = [
+  "saif",
+  "scopingMatrix",
+  "owaspLlm",
+  "nistAi600",
+  "iso42001",
+  "mitreAtlas",
+];
+
+/** All frameworks, in report order: the compliance frameworks, then the generative-AI frameworks. */
+export const FRAMEWORK_IDS: readonly FrameworkId[] = [
+  "soc2",
+  "iso27001",
+  "hipaa",
+  "gdpr",
+  "nist80053",
+  ...AI_FRAMEWORK_IDS,
+];
 
 /** Human-readable framework names. */
 export const FRAMEWORK_NAMES: Readonly<Record<FrameworkId, string>> = {
@@ -43,6 +71,12 @@ export const FRAMEWORK_NAMES: Readonly<Record<FrameworkId, string>> = {
   hipaa: "HIPAA Security Rule (45 CFR 164)",
   gdpr: "GDPR",
   nist80053: "NIST SP 800-53 rev 5",
+  saif: "Google Secure AI Framework (SAIF) risks and controls",
+  scopingMatrix: "AWS Generative AI Security Scoping Matrix (scopes and security disciplines)",
+  owaspLlm: "OWASP Top 10 for LLM Applications 2025",
+  nistAi600: "NIST AI 600-1 (AI RMF Generative AI Profile) risks and actions",
+  iso42001: "ISO/IEC 42001:2023 Annex A",
+  mitreAtlas: "MITRE ATLAS techniques and mitigations",
 };
 
 /** How one cloud implements a control, or why it cannot. */
@@ -99,3 +133,15 @@ export interface ControlDefinition {
   /** Remediation guidance shown with findings. */
   remediation: string;
 }
+
+/** Clauses per generative-AI framework for one control; an empty list means no direct clause. */
+export type AiFrameworkMapping = Readonly<Record<AiFrameworkId, readonly string[]>>;
+
+/**
+ * A control as a domain file writes it: everything but the generative-AI mappings, which live in the
+ * `ai-mappings-*.ts` files and are merged in by `catalog.ts`.
+ */
+export type ControlDraft = Omit<ControlDefinition, "frameworks"> & {
+  /** Clauses per compliance framework; an empty list means the framework has no direct clause. */
+  frameworks: Readonly<Record<ComplianceFrameworkId, readonly string[]>>;
+};

@@ -3,7 +3,13 @@
  * implementation and limitation texts, framework clauses) and the compact matrix in README.md.
  */
 import type { CloudImplementation, ControlDefinition } from "../../components/controls";
-import { FRAMEWORK_IDS, FRAMEWORK_NAMES } from "../../components/controls";
+import { AI_FRAMEWORK_IDS, FRAMEWORK_IDS, FRAMEWORK_NAMES } from "../../components/controls";
+import {
+  AI_FRAMEWORK_SOURCES,
+  AI_VOCABULARY,
+  SAIF_CONTROLS,
+  SAIF_RISKS,
+} from "../../components/controls/ai-vocabulary";
 import { generatedBanner, table } from "./markdown";
 
 /** The clouds, in matrix column order. */
@@ -24,8 +30,18 @@ export function cloudStatus(implementation: CloudImplementation): string {
   return "gap";
 }
 
+/** The compliance frameworks (the matrix column); the generative-AI frameworks are in each control's section. */
+const COMPLIANCE_FRAMEWORKS = FRAMEWORK_IDS.filter(
+  (framework) => !AI_FRAMEWORK_IDS.includes(framework as never),
+);
+
+/** Clauses joined for reading: "; " when a clause itself contains a comma (NIST AI 600-1 risk names). */
+function joinClauses(clauses: readonly string[]): string {
+  return clauses.join(clauses.some((clause) => clause.includes(",")) ? "; " : ", ");
+}
+
 function frameworkSummary(control: ControlDefinition): string {
-  return FRAMEWORK_IDS.filter((framework) => control.frameworks[framework].length > 0)
+  return COMPLIANCE_FRAMEWORKS.filter((framework) => control.frameworks[framework].length > 0)
     .map((framework) => `${framework} ${control.frameworks[framework].join(", ")}`)
     .join("; ");
 }
@@ -46,7 +62,7 @@ function cloudSection(control: ControlDefinition, cloud: (typeof CLOUDS)[number]
 function controlSection(control: ControlDefinition): string {
   const frameworks = FRAMEWORK_IDS.map(
     (framework) =>
-      `- ${FRAMEWORK_NAMES[framework]}: ${control.frameworks[framework].length > 0 ? control.frameworks[framework].join(", ") : "no direct clause"}`,
+      `- ${FRAMEWORK_NAMES[framework]}: ${control.frameworks[framework].length > 0 ? joinClauses(control.frameworks[framework]) : "no direct clause"}`,
   );
   const checkable = control.checkableAtDeploy
     ? "Checked at deploy time by the policy pack."
@@ -61,7 +77,36 @@ function controlSection(control: ControlDefinition): string {
   ].join("\n\n");
 }
 
-/** docs/controls.md: the summary matrix and one section per control. */
+/** The generative-AI frameworks: their sources and every identifier the catalog cites, with its title. */
+function aiFrameworksSection(catalog: readonly ControlDefinition[]): string {
+  const parts = AI_FRAMEWORK_IDS.map((framework) => {
+    const cited = new Set(catalog.flatMap((control) => control.frameworks[framework]));
+    const vocabulary = AI_VOCABULARY[framework];
+    const meaning = (id: string): string => {
+      if (framework !== "saif") return vocabulary[id];
+      const risk = SAIF_RISKS[id];
+      return risk === undefined ? `control (${SAIF_CONTROLS[id]} controls)` : `risk ${risk}`;
+    };
+    const rows = Object.keys(vocabulary)
+      .filter((id) => cited.has(id))
+      .map((id) => [id, meaning(id)]);
+    return [
+      `### ${FRAMEWORK_NAMES[framework]}`,
+      `Sources: ${AI_FRAMEWORK_SOURCES[framework].map((url) => `<${url}>`).join(", ")}.`,
+      table(["Identifier", "Published title or meaning"], rows),
+    ].join("\n\n");
+  });
+  return [
+    "## Generative-AI frameworks",
+    "The identifiers the catalog cites for the generative-AI frameworks, as their published texts name them " +
+      "(components/controls/ai-vocabulary.ts). SAIF risks and controls and the Scoping Matrix's scopes and " +
+      "security disciplines are cited by their titles; an empty list in a control means the framework has no " +
+      "direct clause for it.",
+    ...parts,
+  ].join("\n\n");
+}
+
+/** docs/controls.md: the summary matrix, one section per control, and the generative-AI frameworks. */
 export function renderControlsDoc(catalog: readonly ControlDefinition[]): string {
   const rows = catalog.map((control) => [
     `[${control.id}](#${control.id.toLowerCase()})`,
@@ -77,9 +122,10 @@ export function renderControlsDoc(catalog: readonly ControlDefinition[]): string
       "applies only under the stated condition (reported as a `gap` in the evidence when it applies). " +
       "**gap**: the cloud cannot meet the control; the component does the strongest thing possible and " +
       "reports the control as a `gap` with the reason below.",
-    table(["ID", "Control", "AWS", "GCP", "Azure", "Frameworks"], rows),
+    table(["ID", "Control", "AWS", "GCP", "Azure", "Compliance frameworks"], rows),
     "## Controls",
     ...catalog.map(controlSection),
+    aiFrameworksSection(catalog),
   ].join("\n\n");
 }
 

@@ -1,6 +1,6 @@
 /**
  * Regenerates every generated part of the documentation: docs/args.md, docs/controls.md, docs/policies.md
- * and the control-matrix section of README.md. Run `npx ts-node --transpile-only scripts/docs/generate.ts`;
+ * and the control-matrix section of README.md. Run `npx ts-node --transpile-only scripts/docs/generate.ts [paths]`;
  * `tests/docs/generated.test.ts` fails when a committed part differs from what this would write.
  */
 import * as fs from "node:fs";
@@ -89,10 +89,16 @@ export async function renderAll(root: string = ROOT): Promise<GeneratedPart[]> {
   ];
 }
 
-/** Writes every generated part to disk and returns the paths it changed. */
-export async function writeAll(root: string = ROOT): Promise<string[]> {
+/**
+ * Writes every generated part to disk (or only the parts whose path is in `only`, when given) and returns
+ * the paths it changed.
+ */
+export async function writeAll(root: string = ROOT, only?: readonly string[]): Promise<string[]> {
   const changed: string[] = [];
-  for (const part of await renderAll(root)) {
+  const parts = (await renderAll(root)).filter(
+    (part) => only === undefined || only.length === 0 || only.includes(part.path),
+  );
+  for (const part of parts) {
     const target = path.join(root, part.path);
     const current = fs.existsSync(target) ? fs.readFileSync(target, "utf8") : "";
     const next = part.kind === "file" ? part.content : spliceSection(current, part.marker, part.content);
@@ -106,7 +112,8 @@ export async function writeAll(root: string = ROOT): Promise<string[]> {
 }
 
 if (require.main === module) {
-  writeAll().then(
+  // Optional arguments: the paths to regenerate (e.g. docs/controls.md); none regenerates everything.
+  writeAll(ROOT, process.argv.slice(2)).then(
     (changed) => {
       console.log(
         changed.length === 0 ? "Generated docs are up to date." : `Regenerated: ${changed.join(", ")}`,

@@ -60,6 +60,15 @@ const FORMATS: Readonly<Record<FrameworkId, RegExp>> = {
   hipaa: /^164\.3\d\d(\([a-zA-Z0-9]+\))+$/,
   gdpr: /^Art\. \d+(\(\d\)(\([a-z]\))?)?$/,
   nist80053: /^[A-Z]{2}-\d+(\(\d+\))?$/,
+  // SAIF risks and controls and the Scoping Matrix are named by their published titles (closed vocabularies,
+  // checked in ai-frameworks.test.ts); the others have identifier shapes.
+  saif: /^[A-Z][A-Za-z-]*( [A-Za-z-]+)*$/,
+  scopingMatrix:
+    /^(Scope [1-5]|Governance & compliance|Legal & privacy|Risk management|Controls|Resilience)$/,
+  owaspLlm: /^LLM(0[1-9]|10):2025$/,
+  nistAi600: /^((GV|MP|MS|MG)-\d\.\d{1,2}-\d{3}|[A-Z][A-Za-z-]*(,? [A-Za-z/-]+)*)$/,
+  iso42001: /^A\.\d{1,2}\.\d+(\.\d+)?$/,
+  mitreAtlas: /^AML\.(T\d{4}(\.\d{3})?|M\d{4})$/,
 };
 
 const CIS_FORMAT = /^CIS (AWS|GCP|Azure) Foundations \d+\.\d+\.\d+ \d+(\.\d+)*$/;

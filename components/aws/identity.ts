@@ -2,6 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as iam from "@pulumi/aws/iam";
 import type { AwsContext } from "./context";
 import { childName } from "./naming";
+import { createOperatorRoles, publisherStatements, sagemakerHostingStatements } from "./operators";
 import { humanTrust, policyDocument, policyJson, serviceTrust, webIdentityTrust } from "./policy-documents";
 
 /** A workload outside AWS (CI runner) and the role it assumes by OIDC federation. */
@@ -22,6 +23,10 @@ export interface AwsIdentities {
   dataScientistRole?: iam.Role;
   /** Administrators' role (MFA), when any are configured. */
   adminRole?: iam.Role;
+  /** Break-glass key administration role (account principals, MFA): keys stay manageable without the deployer. */
+  keyAdminRole: iam.Role;
+  /** Writes datasets and model artifacts (deployer pipeline, SageMaker training). */
+  publisherRole: iam.Role;
 }
 
 const WORKLOAD_SERVICES: Readonly<Record<string, string[]>> = {
@@ -104,7 +109,16 @@ export function createIdentities(ctx: AwsContext): AwsIdentities {
           ctx.opts(),
         )
       : undefined;
-  return { modelRoles, federatedRoles, oidcProviders: [...providers.values()], dataScientistRole, adminRole };
+  const operators = createOperatorRoles(ctx);
+  return {
+    modelRoles,
+    federatedRoles,
+    oidcProviders: [...providers.values()],
+    dataScientistRole,
+    adminRole,
+    keyAdminRole: operators.keyAdmin,
+    publisherRole: operators.publisher,
+  };
 }
 
 /** What the roles' permission policies refer to. */
@@ -112,6 +126,7 @@ export interface AccessTargets {
   datasetsBucketArn: pulumi.Input<string>;
   artifactsBucketArn: pulumi.Input<string>;
   datasetsKeyArn: pulumi.Input<string>;
+  artifactsKeyArn: pulumi.Input<string>;
   logsKeyArn: pulumi.Input<string>;
   auditBucketArn: pulumi.Input<string>;
   modelKeyArns: Map<string, pulumi.Input<string>>;
@@ -126,6 +141,8 @@ export interface AccessGrants {
   modelPolicies: Map<string, pulumi.Resource>;
   dataScientistPolicy?: pulumi.Resource;
   adminPolicies: pulumi.Resource[];
+  /** The publisher role's permission policy. */
+  publisherPolicy: pulumi.Resource;
 }
 
 /** Attaches least-privilege permission policies to every role. */
@@ -204,6 +221,7 @@ export function grantAccess(
               ],
               Resource: "*",
             },
+            ...sagemakerHostingStatements(ctx, model),
           ];
     const modelPolicy = new iam.RolePolicy(
       childName(name, "model", model.name, "policy"),
@@ -321,5 +339,25 @@ export function grantAccess(
       ),
     );
   }
-  return { workloadPolicies, modelPolicies, dataScientistPolicy, adminPolicies };
+  const sagemakerKeys = [...targets.modelKeyArns.entries()]
+    .filter(([model]) => spec.models.find((m) => m.name === model)?.serving === "sagemaker")
+    .map(([, arn]) => arn);
+  const publisherPolicy = new iam.RolePolicy(
+    childName(name, "publisher-policy"),
+    {
+      role: identities.publisherRole.name,
+      policy: policyJson(
+        policyDocument(
+          publisherStatements(
+            targets.datasetsBucketArn,
+            targets.artifactsBucketArn,
+            [targets.datasetsKeyArn, targets.artifactsKeyArn, ...sagemakerKeys],
+            s3Via,
+          ),
+        ),
+      ),
+    },
+    ctx.opts(),
+  );
+  return { workloadPolicies, modelPolicies, dataScientistPolicy, adminPolicies, publisherPolicy };
 }

@@ -57,6 +57,7 @@ export const buildAwsPlatform: BackendBuilder = (context) => {
     artifactsBucketArn: storage.artifacts.bucket.arn,
     auditBucketArn: storage.auditLogs.bucket.arn,
     datasetsKeyArn: keys.datasets.key.arn,
+    artifactsKeyArn: keys.artifacts.key.arn,
     logsKeyArn: keys.logs.key.arn,
     modelKeyArns: new Map([...keys.models].map(([model, key]) => [model, key.key.arn])),
     bedrock,

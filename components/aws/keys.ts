@@ -113,10 +113,17 @@ function createKey(
  */
 export function createKeys(ctx: AwsContext, identities: AwsIdentities, options: KeyOptions = {}): AwsKeys {
   const { spec, name } = ctx;
-  const administrators: pulumi.Input<string>[] = [ctx.deployerArn, ...spec.encryption.breakGlassPrincipals];
+  // The deployer, the platform's break-glass key administrator role (assumable by the account's administrators
+  // with MFA, so the keys outlive the deploying role) and any break-glass principals of the user.
+  const administrators: pulumi.Input<string>[] = [
+    ctx.deployerArn,
+    identities.keyAdminRole.arn,
+    ...spec.encryption.breakGlassPrincipals,
+  ];
   const admin = keyAdministration(administrators);
   const s3 = regionalService(ctx, "s3");
-  const federated = identities.federatedRoles.map((f) => f.role.arn);
+  // Writers of datasets and model artifacts: the publisher role and the federated workloads (CI), through S3 only.
+  const federated = [identities.publisherRole.arn, ...identities.federatedRoles.map((f) => f.role.arn)];
   const dataScientists = identities.dataScientistRole ? [identities.dataScientistRole.arn] : [];
   const cloudHsm = spec.aws?.customKeyStoreId !== undefined;
   const dataTier: KeyTier = cloudHsm && (spec.anyHsm || spec.encryption.hsm === "all") ? "cloudhsm" : "kms";
@@ -183,7 +190,10 @@ export function createKeys(ctx: AwsContext, identities: AwsIdentities, options: 
     spec.anyHsm,
   );
 
-  const artifactsStatements: (Statement | undefined)[] = [admin];
+  const artifactsStatements: (Statement | undefined)[] = [
+    admin,
+    keyUseViaService("PublishArtifacts", [identities.publisherRole.arn], KEY_S3_ACTIONS, s3),
+  ];
   if (options.trustStoreObjectArn) {
     // The deployer uploads the mTLS CA bundle and ELB reads it with the deployer's credentials: only that object.
     artifactsStatements.push(
@@ -251,6 +261,7 @@ export function createKeys(ctx: AwsContext, identities: AwsIdentities, options: 
     options.trustStoreObjectArn
       ? "encrypt and decrypt the mTLS CA bundle object with the artifacts key through S3"
       : "",
+    "assume the publisher role, which writes datasets and model artifacts through S3 (write-only: no s3:GetObject)",
   ].filter((use) => use !== "");
   return { models, datasets, artifacts, logs, local, all, deployerUses };
 }
@@ -311,7 +322,7 @@ export function recordKeyEvidence(ctx: AwsContext, keys: AwsKeys): void {
   evidence.implemented(
     "SAI-ENC-05",
     keys.all.map((k) => k.key),
-    `key policies without the account-root statement; break-glass principals administer keys without using them; ${deployerUse}; workload roles, S3-only readers and service principals are scoped by source ARN, service or encryption context`,
+    `key policies without the account-root statement; the platform's key-admin role (assumable by the account's principals${spec.identity.requireMfa ? " with MFA" : ""}) and break-glass principals administer keys without using them, so the keys stay manageable if the deploying role changes; ${deployerUse}; workload roles, S3-only readers and service principals are scoped by source ARN, service or encryption context`,
   );
   evidence.implemented(
     "SAI-ENC-07",

@@ -40,6 +40,8 @@ export interface BedrockServing {
 /** Serving of every model, plus the Bedrock invocation logging singleton when created. */
 export interface AwsServing {
   models: Map<string, SageMakerServing | BedrockServing>;
+  /** SageMaker models not served yet because their artifact is not uploaded (models[i].artifact unset). */
+  awaitingArtifact: string[];
   invocationLogging?: {
     configuration: bedrockmodel.InvocationLoggingConfiguration;
     logGroup: cloudwatch.LogGroup;
@@ -79,7 +81,10 @@ function serveOnSageMaker(
       vpcConfig: { subnets: network.privateSubnetIds, securityGroupIds: [network.workloadSecurityGroup.id] },
       primaryContainer: {
         image: sagemakerImage(ctx, model),
-        modelDataUrl: pulumi.interpolate`s3://${artifactsBucket}/models/${model.name}/model.tar.gz`,
+        // CreateModel checks that this object exists and that the execution role can read it
+        // (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModel.html), so the model is only
+        // created once models[i].artifact names an uploaded object.
+        modelDataUrl: pulumi.interpolate`s3://${artifactsBucket}/${model.artifact ?? ""}`,
       },
       region,
       tags,
@@ -199,12 +204,15 @@ export function createServing(
   rolePolicies: Map<string, pulumi.Resource>,
 ): AwsServing {
   const models = new Map<string, SageMakerServing | BedrockServing>();
+  const awaitingArtifact: string[] = [];
   for (const model of ctx.spec.models) {
     const role = identities.modelRoles.get(model.name);
     const key = keys.models.get(model.name);
     const guardrail = guardrails.get(model.name);
     if (guardrail) {
       models.set(model.name, guardrail);
+    } else if (model.artifact === undefined) {
+      awaitingArtifact.push(model.name);
     } else if (role && key) {
       const policy = rolePolicies.get(model.name);
       models.set(
@@ -224,7 +232,7 @@ export function createServing(
   const usesBedrock = ctx.spec.models.some((m) => m.serving === "bedrock");
   const mode = ctx.spec.detection.singletons.modelInvocationLogging;
   const invocationLogging = usesBedrock && mode === "create" ? createInvocationLogging(ctx, keys) : undefined;
-  return { models, invocationLogging };
+  return { models, awaitingArtifact, invocationLogging };
 }
 
 /**
@@ -247,7 +255,8 @@ function recordGuardrailEvidence(ctx: AwsContext, serving: AwsServing): void {
       `Bedrock models invoked only with their own guardrail (IAM condition bedrock:GuardrailIdentifier): HATE, INSULTS, SEXUAL, VIOLENCE, MISCONDUCT and PROMPT_ATTACK filters blocking (strength: ${strengths.join(", ")}), credentials and identifiers blocked, contact data anonymised`,
     );
   }
-  const unguarded = entries.filter(([, s]) => s.kind === "sagemaker").map(([name]) => name);
+  // Pending SageMaker models (no artifact yet) count too: once served, nothing guards them either.
+  const unguarded = ctx.spec.models.filter((m) => m.serving === "sagemaker").map((m) => m.name);
   if (unguarded.length > 0) {
     ctx.evidence.gap(
       "SAI-MOD-03",
@@ -261,13 +270,24 @@ export function recordServingEvidence(ctx: AwsContext, serving: AwsServing): voi
   const { evidence, spec } = ctx;
   recordGuardrailEvidence(ctx, serving);
   const entries = [...serving.models.entries()];
+  const awaiting =
+    serving.awaitingArtifact.length > 0
+      ? `no endpoint exists yet for SageMaker models ${serving.awaitingArtifact.join(", ")}: upload each artifact under models/<name>/ with the publisher role and set models[i].artifact`
+      : undefined;
   const sagemakerModels = entries.flatMap(([, s]) => (s.kind === "sagemaker" ? [s] : []));
   const bedrockModels = entries.flatMap(([, s]) => (s.kind === "bedrock" ? [s] : []));
-  evidence.implemented(
-    "SAI-MOD-02",
-    [...sagemakerModels.flatMap((s) => [s.model, s.endpoint]), ...bedrockModels.map((b) => b.guardrail)],
-    "SageMaker models run network-isolated in private subnets; Bedrock is reached through its VPC endpoint with a per-model guardrail; IAM authentication only (Bedrock API keys denied in workload roles)",
-  );
+  if (entries.length > 0) {
+    evidence.implemented(
+      "SAI-MOD-02",
+      [...sagemakerModels.flatMap((s) => [s.model, s.endpoint]), ...bedrockModels.map((b) => b.guardrail)],
+      [
+        "SageMaker models run network-isolated in private subnets; Bedrock is reached through its VPC endpoint with a per-model guardrail; IAM authentication only (Bedrock API keys denied in workload roles)",
+        ...(awaiting ? [awaiting] : []),
+      ].join("; "),
+    );
+  } else if (awaiting) {
+    evidence.notApplicable("SAI-MOD-02", awaiting);
+  }
   evidence.implemented(
     "SAI-ENC-01",
     [

@@ -1,6 +1,7 @@
 import { SecureAiConfigError } from "../errors";
 import type { ResolvedSpec } from "../spec/resolved";
 import { AWS_LIMITS } from "./defaults";
+import { ECR_IMAGE_URI } from "./operators";
 
 const IAM_PRINCIPAL_ARN = /^arn:aws[a-z-]*:iam::\d{12}:(root|role\/[\w+=,.@/-]+|user\/[\w+=,.@/-]+)$/;
 const ACM_CERTIFICATE_ARN = /^arn:aws[a-z-]*:acm:[a-z0-9-]+:\d{12}:certificate\/[0-9a-f-]{36}$/;
@@ -70,6 +71,28 @@ export function checkAwsSpec(spec: ResolvedSpec): void {
         `models[${index}].instanceType`,
         model.instanceType,
         'expected a SageMaker instance type such as "ml.m5.xlarge"',
+      );
+    }
+    if (model.serving !== "sagemaker") return;
+    if (model.baseModel !== undefined && !ECR_IMAGE_URI.test(model.baseModel)) {
+      throw new SecureAiConfigError(
+        `models[${index}].baseModel`,
+        model.baseModel,
+        'a SageMaker model runs a container image from Amazon ECR: "<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>"',
+      );
+    }
+    const prefix = `models/${model.name}/`;
+    if (
+      model.artifact !== undefined &&
+      (!model.artifact.startsWith(prefix) ||
+        model.artifact.length === prefix.length ||
+        model.artifact.split("/").includes("..") ||
+        /\s/.test(model.artifact))
+    ) {
+      throw new SecureAiConfigError(
+        `models[${index}].artifact`,
+        model.artifact,
+        `the object key of the model's artifact in the artifacts bucket, under "${prefix}" (the only prefix the model's role may read), such as "${prefix}model.tar.gz"`,
       );
     }
   });

@@ -6,56 +6,8 @@
  * named in its `@default`.
  */
 
-/** A model the platform serves. */
-export interface ModelArgs {
-  /** Model name: lowercase letters, digits and hyphens, starting with a letter, at most 24 characters. */
-  name: string;
-  /**
-   * `"standard"` or `"high"`. High-sensitivity models (financial, healthcare) get HSM-backed keys.
-   * @default "standard"
-   */
-  sensitivity?: string;
-  /**
-   * How the model is served. AWS: `"sagemaker"` or `"bedrock"`; GCP: `"vertex"`; Azure: `"openai"` or `"ml"`.
-   * @default the cloud's first choice: "sagemaker" on AWS, "vertex" on GCP, "openai" on Azure
-   */
-  serving?: string;
-  /**
-   * The foundation or container model the endpoint runs: a Bedrock model ID, a SageMaker container image,
-   * a Vertex model resource name, or an Azure OpenAI model name.
-   * @default a small general-purpose model of the chosen service
-   */
-  baseModel?: string;
-  /**
-   * Compute size for self-hosted serving (SageMaker instance type, Vertex machine type, Azure ML SKU).
-   * @default the backend's smallest production-grade size
-   */
-  instanceType?: string;
-  /**
-   * How strictly the model's managed guardrail filters prompts and responses (SAI-MOD-03): `"high"`,
-   * `"medium"` or `"low"`. `"high"` is each cloud's strongest setting (Bedrock filter strength HIGH, Azure
-   * severity threshold Low, Model Armor LOW_AND_ABOVE); a weaker one needs a waiver for SAI-MOD-03.
-   * @default "high"
-   */
-  guardrailStrength?: string;
-}
-
-/** A dataset the platform stores for training, tuning or retrieval. */
-export interface DatasetArgs {
-  /** Dataset name: lowercase letters, digits and hyphens, starting with a letter, at most 24 characters. */
-  name: string;
-  /**
-   * Whether the dataset holds personal data. Personal data needs `retentionDays` and is deleted by
-   * lifecycle rules when it expires (GDPR storage limitation).
-   * @default false
-   */
-  personalData?: boolean;
-  /**
-   * Days an object is kept before lifecycle rules delete it (1 to 3650). Required when `personalData` is true.
-   * @default undefined (kept until deleted, only for data that is not personal)
-   */
-  retentionDays?: number;
-}
+export type { DatasetArgs, ModelArgs } from "./args-workloads";
+import type { DatasetArgs, ModelArgs } from "./args-workloads";
 
 /** AWS settings. Required when `cloud` is `"aws"`. */
 export interface AwsPlatformArgs {
@@ -313,6 +265,14 @@ export interface PublicApiArgs {
    * @default undefined (the backend's own certificate handling; see its documentation)
    */
   certificate?: string;
+  /**
+   * Azure only: ARM resource ID of the Key Vault that holds `certificate`
+   * (`/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.KeyVault/vaults/<name>`). The gateway's
+   * identity is granted Key Vault Secrets User on the certificate before the gateway is created. Required on
+   * Azure when the public API is on.
+   * @default undefined
+   */
+  certificateVaultId?: string;
   /**
    * DNS name the API is served on.
    * @default undefined

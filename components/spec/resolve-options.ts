@@ -256,7 +256,14 @@ export function resolveDetection(value: unknown): ResolvedSpec["detection"] {
 /** Resolves `publicApi`. */
 export function resolvePublicApi(value: unknown): ResolvedSpec["publicApi"] {
   const block = optionalObject(value, "publicApi") ?? {};
-  rejectUnknownKeys(block, "publicApi", ["enabled", "waf", "rateLimit", "certificate", "domainName"]);
+  rejectUnknownKeys(block, "publicApi", [
+    "enabled",
+    "waf",
+    "rateLimit",
+    "certificate",
+    "certificateVaultId",
+    "domainName",
+  ]);
   const domainName = optionalString(block.domainName, "publicApi.domainName");
   if (domainName !== undefined && !DOMAIN.test(domainName)) {
     throw new SecureAiConfigError(
@@ -276,6 +283,7 @@ export function resolvePublicApi(value: unknown): ResolvedSpec["publicApi"] {
       "requests per five minutes",
     ) as number,
     certificate: optionalString(block.certificate, "publicApi.certificate"),
+    certificateVaultId: optionalString(block.certificateVaultId, "publicApi.certificateVaultId"),
     domainName,
   };
 }

@@ -12,6 +12,7 @@ import { DEFAULTS, LIMITS } from "./defaults";
 import { checkName, checkUniqueNames } from "./names";
 import {
   type CloudName,
+  ENCRYPTION_STAGES,
   GUARDRAIL_STRENGTHS,
   type ResolvedDataset,
   type ResolvedModel,
@@ -26,6 +27,8 @@ const MODEL_KEYS = [
   "baseModel",
   "instanceType",
   "guardrailStrength",
+  "artifact",
+  "encryptionStage",
 ] as const;
 const DATASET_KEYS = ["name", "personalData", "retentionDays"] as const;
 
@@ -54,10 +57,37 @@ export function resolveModels(value: unknown, cloud: CloudName, hsmForAll: boole
       DEFAULTS.sensitivity,
     );
     const servingChoices = SERVING_BY_CLOUD[cloud];
+    const serving = optionalChoice(model.serving, `${path}.serving`, servingChoices, servingChoices[0]);
+    const artifact = optionalString(model.artifact, `${path}.artifact`);
+    if (artifact !== undefined && serving !== "sagemaker") {
+      throw new SecureAiConfigError(
+        `${path}.artifact`,
+        artifact,
+        `only SageMaker models take an artifact; this model is served by ${serving}`,
+      );
+    }
+    if (model.encryptionStage !== undefined && serving !== "openai") {
+      throw new SecureAiConfigError(
+        `${path}.encryptionStage`,
+        model.encryptionStage,
+        `only Azure OpenAI models take an encryptionStage; this model is served by ${serving}`,
+      );
+    }
     return {
       name: checkName(model.name, `${path}.name`),
       sensitivity,
-      serving: optionalChoice(model.serving, `${path}.serving`, servingChoices, servingChoices[0]),
+      serving,
+      artifact,
+      ...(serving === "openai"
+        ? {
+            encryptionStage: optionalChoice(
+              model.encryptionStage,
+              `${path}.encryptionStage`,
+              ENCRYPTION_STAGES,
+              "customer-managed",
+            ),
+          }
+        : {}),
       hsm: hsmForAll || sensitivity === "high",
       baseModel: optionalString(model.baseModel, `${path}.baseModel`),
       instanceType: optionalString(model.instanceType, `${path}.instanceType`),

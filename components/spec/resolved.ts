@@ -55,7 +55,16 @@ export interface ResolvedModel {
   instanceType?: string;
   /** Strength of the model's managed guardrail (SAI-MOD-03). */
   guardrailStrength: GuardrailStrength;
+  /** SageMaker: object key of the model artifact in the artifacts bucket; the model is served once it is set. */
+  artifact?: string;
+  /** Azure OpenAI: whether the account is still being bootstrapped or uses the model's key. */
+  encryptionStage?: EncryptionStage;
 }
+
+/** Stages of an Azure OpenAI account's customer-managed key (see ModelArgs.encryptionStage). */
+export const ENCRYPTION_STAGES = ["customer-managed", "bootstrap"] as const;
+/** One encryption stage. */
+export type EncryptionStage = (typeof ENCRYPTION_STAGES)[number];
 
 /** A dataset with every default applied. */
 export interface ResolvedDataset {
@@ -117,6 +126,8 @@ export interface ResolvedSpec {
     waf: boolean;
     rateLimit: number;
     certificate?: string;
+    /** Azure: ARM ID of the Key Vault that holds the certificate. */
+    certificateVaultId?: string;
     domainName?: string;
   };
   compliance: { frameworks: FrameworkId[] };

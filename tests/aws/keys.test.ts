@@ -96,12 +96,14 @@ describe("platform keys", () => {
     }
   });
 
-  it("lets administrators (deployer, break-glass) manage keys but never decrypt, encrypt or grant", () => {
+  it("lets administrators (deployer, the key-admin role, break-glass) manage keys but never decrypt, encrypt or grant", () => {
     for (const key of built.ofType(KEY)) {
       const admin = parsePolicy(key.inputs.policy).Statement.find(
         (s) => s.Sid === "KeyAdministrationWithoutUse",
       );
-      expect(admin && principalsOf(admin)).toEqual([DEPLOYER_ARN, BREAK_GLASS]);
+      // The key-admin role keeps every key manageable when the deploying role changes or is deleted
+      // (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html).
+      expect(admin && principalsOf(admin)).toEqual([DEPLOYER_ARN, role("kp-key-admin-role"), BREAK_GLASS]);
       for (const action of [
         "kms:Decrypt",
         "kms:Encrypt",
@@ -119,14 +121,17 @@ describe("platform keys", () => {
     expect(decryptors(built, "kp-model-assistant-key")).toEqual([
       role("kp-federated-ci-role"),
       role("kp-model-assistant-role"),
+      role("kp-publisher-role"),
     ]);
     // Guardrail creator (deployer, through Bedrock only) and the guardrail's user.
     expect(decryptors(built, "kp-model-chat-key")).toEqual([role("kp-model-chat-role"), DEPLOYER_ARN].sort());
     expect(decryptors(built, "kp-datasets-key")).toEqual([
       role("kp-data-scientist-role"),
       role("kp-federated-ci-role"),
+      role("kp-publisher-role"),
     ]);
-    expect(decryptors(built, "kp-artifacts-key")).toEqual([]);
+    // The publisher writes artifacts (write-only role policy): without it nobody could upload one.
+    expect(decryptors(built, "kp-artifacts-key")).toEqual([role("kp-publisher-role")]);
     expect(decryptors(built, "kp-logs-key")).toEqual(
       [
         role("kp-admin-role"),

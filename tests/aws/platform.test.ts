@@ -125,7 +125,9 @@ describe("default platform evidence", () => {
   it("reports the endpoint volume gap for instance types with local storage", async () => {
     const built = await buildAws(
       "nvme",
-      awsArgs({ models: [{ name: "big", instanceType: "ml.g5.2xlarge" }] }),
+      awsArgs({
+        models: [{ name: "big", instanceType: "ml.g5.2xlarge", artifact: "models/big/model.tar.gz" }],
+      }),
     );
     expect(
       built.named("aws:sagemaker/endpointConfiguration:EndpointConfiguration", "nvme-big-config").inputs
@@ -432,7 +434,15 @@ describe("isolation and loading", () => {
   it("keeps resources per model modest", async () => {
     const [one, ten] = await Promise.all([
       buildAws("one", awsArgs()),
-      buildAws("ten", awsArgs({ models: Array.from({ length: 10 }, (_, i) => ({ name: `m${i}` })) })),
+      buildAws(
+        "ten",
+        awsArgs({
+          models: Array.from({ length: 10 }, (_, i) => ({
+            name: `m${i}`,
+            artifact: `models/m${i}/model.tar.gz`,
+          })),
+        }),
+      ),
     ]);
     expect((ten.resources.length - one.resources.length) / 9).toBe(7);
   });

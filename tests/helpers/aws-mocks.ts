@@ -113,7 +113,12 @@ export async function installAwsMocks(): Promise<void> {
  * @param overrides - top-level arguments that replace the minimal ones; default `{}`.
  */
 export function awsArgs(overrides: Partial<SecureAiPlatformArgs> = {}): SecureAiPlatformArgs {
-  return { cloud: "aws", aws: { region: REGION }, models: [{ name: "assistant" }], ...overrides };
+  return {
+    cloud: "aws",
+    aws: { region: REGION },
+    models: [{ name: "assistant", artifact: "models/assistant/model.tar.gz" }],
+    ...overrides,
+  };
 }
 
 /**

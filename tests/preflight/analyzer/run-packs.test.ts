@@ -61,7 +61,17 @@ describe("analyzeStack", { timeout: 180_000 }, () => {
       enforcementLevel: "mandatory",
       urn: publicBucket.urn,
       message: "Buckets are not public.\nacl is 'public-read'",
+      passes: ["preview"],
     });
+    // What each resource policy examined, read from the packs' answers. These fixture policies never say
+    // "not applicable", so by the protocol they ran on every resource: the database too.
+    const examined = (urn: string) =>
+      result.examinations
+        .filter((entry) => entry.urn === urn)
+        .map((entry) => `${entry.policyPack} ${entry.policy} ${entry.outcome} ${entry.pass}`);
+    expect(examined(publicBucket.urn)).toContain("fixture-policies bucket-disallow-public-acl examined preview");
+    expect(examined(database.urn)).toContain("fixture-policies bucket-disallow-public-acl examined preview");
+    expect(examined(database.urn)).toContain("fixture-policies database-password-min-length examined preview");
     expect(result.findings[0]!.controls).toEqual(["SAI-GOV-01"]);
     expect(result.findings[4]!.controls).toEqual(["SAI-ENC-01"]);
     expect(result.findings[3]!.message).toContain("password (string 'hunter2') has 7 characters, minimum 12");

@@ -29,7 +29,6 @@ export interface AuditTrail {
   sinks: logging.ProjectSink[];
   siemTopic?: pubsub.Topic;
   siemSink?: logging.ProjectSink;
-  metrics: logging.Metric[];
   alerts: monitoring.AlertPolicy[];
 }
 
@@ -113,7 +112,7 @@ export function buildAudit(
     opts,
   );
   const siem = buildSiemExport(scope, logsKey);
-  const { metrics, alerts } = buildAlerts(scope, routing);
+  const { alerts } = buildAlerts(scope, routing);
 
   const trail: AuditTrail = {
     auditConfigs,
@@ -121,7 +120,6 @@ export function buildAudit(
     sinks: [toLogBucket, toArchive, ...(siem.sink ? [siem.sink] : [])],
     siemTopic: siem.topic,
     siemSink: siem.sink,
-    metrics,
     alerts,
   };
   recordAuditEvidence(scope, trail, buckets, [archiveWriter, ...siem.grants]);
@@ -174,60 +172,44 @@ function buildSiemExport(
   return { topic, sink, grants: [publisher] };
 }
 
-/** A log-based metric and an alert policy per suspicious pattern, notifying the response channels. */
-function buildAlerts(
-  scope: GcpScope,
-  routing: ResponseRouting,
-): { metrics: logging.Metric[]; alerts: monitoring.AlertPolicy[] } {
+/**
+ * Seconds between two notifications of one log-based alert: the documented minimum of five minutes
+ * (https://cloud.google.com/monitoring/alerts/log-based-alerts#lba-by-api).
+ */
+export const LOG_ALERT_RATE_LIMIT = "300s";
+
+/**
+ * A log-based alerting policy per suspicious pattern (a `conditionMatchedLog` condition over the audit logs),
+ * notifying the response channels. Not a log-based metric with a threshold condition: a threshold filter must
+ * restrict `resource.type` (the Monitoring API answers 400 otherwise,
+ * https://github.com/hashicorp/terraform-provider-google/issues/4165), which audit logs of many resource types
+ * cannot name, and a policy created right after its metric fails with 404 for up to ten minutes
+ * (https://github.com/hashicorp/terraform-provider-google/issues/11102), which breaks a first `pulumi up`.
+ * A log match needs neither, alerts on each matching entry, and requires a notification rate limit.
+ */
+function buildAlerts(scope: GcpScope, routing: ResponseRouting): { alerts: monitoring.AlertPolicy[] } {
   const { name, project } = scope;
   const opts = { parent: scope.parent };
-  const metrics: logging.Metric[] = [];
-  const alerts: monitoring.AlertPolicy[] = [];
-  for (const rule of AUDIT_ALERT_RULES) {
-    const metric = new logging.Metric(
-      `${name}-${rule.id}`,
-      {
-        name: fitName([name, rule.id], 100),
-        project,
-        description: rule.summary,
-        filter: rule.filter,
-        metricDescriptor: { metricKind: "DELTA", valueType: "INT64", unit: "1" },
-      },
-      opts,
-    );
-    const alert = new monitoring.AlertPolicy(
-      `${name}-${rule.id}`,
-      {
-        project,
-        displayName: `${name}: ${rule.summary}`,
-        combiner: "OR",
-        severity: rule.severity,
-        conditions: [
-          {
-            displayName: rule.summary,
-            conditionThreshold: {
-              filter: pulumi.interpolate`metric.type="logging.googleapis.com/user/${metric.name}"`,
-              comparison: "COMPARISON_GT",
-              thresholdValue: 0,
-              duration: "0s",
-              aggregations: [
-                { alignmentPeriod: "60s", perSeriesAligner: "ALIGN_SUM", crossSeriesReducer: "REDUCE_SUM" },
-              ],
-              trigger: { count: 1 },
-            },
-          },
-        ],
-        notificationChannels: routing.channels.map((channel) => channel.id),
-        alertStrategy: { autoClose: "1800s" },
-        documentation: { content: rule.summary, mimeType: "text/markdown" },
-        userLabels: scope.labels,
-      },
-      opts,
-    );
-    metrics.push(metric);
-    alerts.push(alert);
-  }
-  return { metrics, alerts };
+  const alerts = AUDIT_ALERT_RULES.map(
+    (rule) =>
+      new monitoring.AlertPolicy(
+        `${name}-${rule.id}`,
+        {
+          project,
+          displayName: `${name}: ${rule.summary}`,
+          // A policy with a log match condition has exactly one condition; its combiner is irrelevant.
+          combiner: "OR",
+          severity: rule.severity,
+          conditions: [{ displayName: rule.summary, conditionMatchedLog: { filter: rule.filter } }],
+          notificationChannels: routing.channels.map((channel) => channel.id),
+          alertStrategy: { notificationRateLimit: { period: LOG_ALERT_RATE_LIMIT }, autoClose: "1800s" },
+          documentation: { content: rule.summary, mimeType: "text/markdown" },
+          userLabels: scope.labels,
+        },
+        opts,
+      ),
+  );
+  return { alerts };
 }
 
 function recordAuditEvidence(
@@ -241,7 +223,7 @@ function recordAuditEvidence(
   const kmsRules = AUDIT_ALERT_RULES.map((rule, index) => ({ rule, index })).filter(({ rule }) =>
     rule.controls.includes("SAI-ENC-06"),
   );
-  const kmsAlerts = kmsRules.flatMap(({ index }) => [trail.metrics[index], trail.alerts[index]]);
+  const kmsAlerts = kmsRules.map(({ index }) => trail.alerts[index]);
   const kmsAudit = trail.auditConfigs.filter(
     (_, index) => AUDITED_SERVICES[index] === "cloudkms.googleapis.com",
   );
@@ -278,8 +260,8 @@ function recordAuditEvidence(
   );
   evidence.implemented(
     "SAI-LOG-04",
-    [...trail.metrics, ...trail.alerts],
-    `log-based metrics and alert policies: ${AUDIT_ALERT_RULES.map((r) => r.id).join(", ")}`,
+    trail.alerts,
+    `log-based alerting policies (log match conditions over the audit logs): ${AUDIT_ALERT_RULES.map((r) => r.id).join(", ")}`,
   );
   const siemSink = trail.siemSink;
   if (spec.logging.siem === "export") {

@@ -33,7 +33,7 @@ export const buildGcpPlatform: BackendBuilder = (context) => {
     scope,
     Object.values(identities.accounts).map((account) => account.email),
   );
-  const inferenceLogs = buildInferenceLogs(scope, keys.dataClasses.logs);
+  const inferenceLogs = buildInferenceLogs(scope, keys.dataClasses.logs, agents.vertex);
   const endpoints = buildEndpoints(scope, keys, network.networkId, inferenceLogs);
   buildModelArmor(scope, identities.accounts.gateway.member);
   const routing = buildResponse(scope, keys.dataClasses.logs);

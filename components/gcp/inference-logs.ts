@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as bigquery from "@pulumi/gcp/bigquery";
+import * as serviceaccount from "@pulumi/gcp/serviceaccount";
 import type { GrantedKey } from "./keys";
-import { inferenceLogDatasetId, inferenceLogTableId } from "./names";
+import { inferenceLogDatasetId, inferenceLogTableId, serviceAccountId } from "./names";
 import type { GcpScope } from "./scope";
 
 /** Fraction of prediction requests a Vertex AI endpoint logs: all of them, as SAI-LOG-01 asks for every call. */
@@ -14,18 +15,28 @@ export const TIME_TRAVEL_HOURS = 168;
 const DAY_MS = 86_400_000;
 
 /**
- * Dataset-level access (authoritative): project owners administer the dataset and project editors may write to
- * it; project viewers, the creator's personal grant and any public member (allUsers, allAuthenticatedUsers) are
- * left out, so prompts and responses are read only through IAM roles granted on purpose.
+ * Dataset-level access (authoritative). Without `accesses`, BigQuery grants OWNER to project owners and the
+ * creator, WRITER to project editors and READER to project viewers
+ * (https://cloud.google.com/bigquery/docs/access-control-basic-roles#dataset-basic-roles): every holder of a basic
+ * role could read prompts and responses. The platform lists exactly two entries instead: OWNER to a dedicated
+ * service account nobody can impersonate by default (a dataset must keep one OWNER, same page), and WRITER to the
+ * Vertex AI service agent, which writes the endpoints' request-response logs. Readers are granted on purpose.
  */
-export const INFERENCE_LOG_ACCESS = [
-  { role: "OWNER", specialGroup: "projectOwners" },
-  { role: "WRITER", specialGroup: "projectWriters" },
-] as const;
+export function inferenceLogAccess(
+  ownerEmail: pulumi.Input<string>,
+  vertexAgentMember: pulumi.Input<string>,
+): bigquery.DatasetArgs["accesses"] {
+  return [
+    { role: "OWNER", userByEmail: ownerEmail },
+    { role: "WRITER", iamMember: vertexAgentMember },
+  ];
+}
 
 /** Where the platform's model endpoints log their requests and responses. */
 export interface InferenceLogs {
   dataset: bigquery.Dataset;
+  /** The dataset's sole OWNER (a dataset must have one). */
+  owner: serviceaccount.Account;
   /** The BigQuery destination of one model endpoint's log table: `bq://<project>.<dataset>.<table>`. */
   destination(model: string): pulumi.Output<string>;
 }
@@ -35,8 +46,22 @@ export interface InferenceLogs {
  * endpoint of the platform: in the platform's region, encrypted by default with the logs key, private, and kept
  * on destroy. Each endpoint logs to its own table, which Vertex AI creates in the dataset.
  */
-export function buildInferenceLogs(scope: GcpScope, logsKey: GrantedKey): InferenceLogs {
+export function buildInferenceLogs(
+  scope: GcpScope,
+  logsKey: GrantedKey,
+  vertexAgentMember: pulumi.Input<string>,
+): InferenceLogs {
   const { name, project, region, spec } = scope;
+  const owner = new serviceaccount.Account(
+    `${name}-logs-owner`,
+    {
+      accountId: serviceAccountId(name, "logs-owner"),
+      project,
+      displayName: `${name} logs-owner`,
+      description: `Owner of the ${name} inference-log dataset; holds no keys and is impersonated by nobody by default`,
+    },
+    { parent: scope.parent },
+  );
   const dataset = new bigquery.Dataset(
     `${name}-inference-logs`,
     {
@@ -50,7 +75,7 @@ export function buildInferenceLogs(scope: GcpScope, logsKey: GrantedKey): Infere
       // log table, recent entries included, once it is that old, and the endpoint's logging with it.
       defaultPartitionExpirationMs: spec.logging.retentionDays * DAY_MS,
       maxTimeTravelHours: String(TIME_TRAVEL_HOURS),
-      accesses: INFERENCE_LOG_ACCESS.map((access) => ({ ...access })),
+      accesses: inferenceLogAccess(owner.email, vertexAgentMember),
       deleteContentsOnDestroy: false,
       deletionPolicy: "PREVENT",
       labels: scope.labels,
@@ -77,6 +102,7 @@ export function buildInferenceLogs(scope: GcpScope, logsKey: GrantedKey): Infere
 
   return {
     dataset,
+    owner,
     destination: (model) =>
       pulumi.interpolate`bq://${project}.${dataset.datasetId}.${inferenceLogTableId(model)}`,
   };

@@ -213,13 +213,21 @@ describe("GCP audit trail", () => {
       retentionDays: 365,
       locked: true,
     });
-    const metrics = Object.fromEntries(
-      built.ofType("gcp:logging/metric:Metric").map((m) => [m.name, m.inputs.filter]),
+    // Log match conditions, not metric thresholds: no resource.type restriction to get wrong (400) and no
+    // metric that is not yet visible to Monitoring (404) on a first `pulumi up`.
+    expect(built.ofType("gcp:logging/metric:Metric")).toEqual([]);
+    const filters = Object.fromEntries(
+      built
+        .ofType("gcp:monitoring/alertPolicy:AlertPolicy")
+        .map((a) => [a.name, (a.inputs.conditions as { conditionMatchedLog: { filter: string } }[])[0]]),
     );
-    expect(metrics["ev-kms-permission-denied"]).toBe(
-      'protoPayload.serviceName="cloudkms.googleapis.com" AND protoPayload.status.code=7',
-    );
-    expect(Object.keys(metrics).sort()).toEqual([
+    expect(filters["ev-kms-permission-denied"]).toEqual({
+      displayName: "A caller was denied the use or administration of a Cloud KMS key",
+      conditionMatchedLog: {
+        filter: 'protoPayload.serviceName="cloudkms.googleapis.com" AND protoPayload.status.code=7',
+      },
+    });
+    expect(Object.keys(filters).sort()).toEqual([
       "ev-audit-config-change",
       "ev-firewall-change",
       "ev-iam-policy-change",
@@ -230,6 +238,11 @@ describe("GCP audit trail", () => {
     expect(alerts).toHaveLength(5);
     for (const alert of alerts) {
       expect(alert.inputs.notificationChannels).toEqual(["ev-email-0-id", "ev-webhook-0-id"]);
+      // Required for log-based alerting policies, at least five minutes.
+      expect(alert.inputs.alertStrategy).toEqual({
+        notificationRateLimit: { period: "300s" },
+        autoClose: "1800s",
+      });
     }
   });
 });

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { PLATFORM_TYPE } from "../../components/platform";
 import {
+  AGENT_MEMBERS,
   BIGQUERY_AGENT_MEMBER,
   type BuiltPlatform,
   buildGcp,
@@ -48,9 +49,11 @@ describe("GCP request-response logs of the model endpoints", () => {
       defaultEncryptionConfiguration: { kmsKeyName: LOGS_KEY },
       defaultPartitionExpirationMs: 400 * DAY_MS,
       maxTimeTravelHours: "168",
+      // No basic-role group (https://cloud.google.com/bigquery/docs/access-control-basic-roles): one OWNER (a
+      // dataset must keep one), a dedicated service account, and the Vertex AI agent that writes the logs.
       accesses: [
-        { role: "OWNER", specialGroup: "projectOwners" },
-        { role: "WRITER", specialGroup: "projectWriters" },
+        { role: "OWNER", userByEmail: "audit-ai-logs-owner@acme-ai-prod.iam.gserviceaccount.com" },
+        { role: "WRITER", iamMember: AGENT_MEMBERS.vertex },
       ],
       deleteContentsOnDestroy: false,
       deletionPolicy: "PREVENT",
@@ -73,6 +76,8 @@ describe("GCP request-response logs of the model endpoints", () => {
     expect(grantees).not.toContain("allAuthenticatedUsers");
     expect(grantees).not.toContain("allUsers");
     expect(grantees).not.toContain("projectReaders");
+    expect(grantees).not.toContain("projectWriters");
+    expect(grantees).not.toContain("projectOwners");
   });
 
   it("creates the dataset only after BigQuery's encryption account holds the logs key", () => {

@@ -1,10 +1,14 @@
 /** The AWS policies of the pack. Adding a policy: one file in this folder plus one line here. */
 import type { SecureAiPolicy } from "../lib";
+import { awsEcrRepositorypolicyDisallowPublicPrincipal } from "./ecr-repositorypolicy-disallow-public-principal";
 import { awsFactPolicies } from "./facts";
 import { awsApigatewayDomainnameRequireTls13 } from "./apigateway-domainname-require-tls13";
 import { awsApigatewayRestapiRequireTls13 } from "./apigateway-restapi-require-tls13";
 import { awsBedrockCustommodelRequireCmk } from "./bedrock-custommodel-require-cmk";
 import { awsBedrockGuardrailRequireCmk } from "./bedrock-guardrail-require-cmk";
+import { awsBedrockAgentagentRequireGuardrail } from "./bedrock-agentagent-require-guardrail";
+import { awsBedrockAgentflowRequireGuardrail } from "./bedrock-agentflow-require-guardrail";
+import { awsBedrockAgentknowledgebaseRequireGuardrail } from "./bedrock-agentknowledgebase-require-guardrail";
 import { awsCloudfrontDistributionRequireTls13 } from "./cloudfront-distribution-require-tls13";
 import { awsCloudtrailAccountRequireTrail } from "./cloudtrail-account-require-trail";
 import { awsCloudtrailTrailRequireIntegrity } from "./cloudtrail-trail-require-integrity";
@@ -61,6 +65,10 @@ export const awsPolicies: readonly SecureAiPolicy[] = [
   awsSagemakerEndpointconfigurationRequireCmk,
   awsBedrockCustommodelRequireCmk,
   awsBedrockGuardrailRequireCmk,
+  // prompt and response guardrails (SAI-MOD-03)
+  awsBedrockAgentagentRequireGuardrail,
+  awsBedrockAgentflowRequireGuardrail,
+  awsBedrockAgentknowledgebaseRequireGuardrail,
   // TLS
   awsLbListenerRequireTls13,
   awsApigatewayRestapiRequireTls13,
@@ -76,6 +84,7 @@ export const awsPolicies: readonly SecureAiPolicy[] = [
   awsSagemakerNotebookinstanceDisallowRootAccess,
   awsSagemakerModelRequireNetworkIsolation,
   awsS3BucketpolicyDisallowPublicPrincipal,
+  awsEcrRepositorypolicyDisallowPublicPrincipal,
   awsEc2SubnetRequireNetworkAcl,
   // identity
   awsIamRoleDisallowPublicTrust,

@@ -1,10 +1,13 @@
 /** The Azure policies of the pack. Adding a policy: one file in this folder plus one line here. */
+import { azureFactPolicies } from "./facts";
 import type { SecureAiPolicy } from "../lib";
 import { azureCdnAfdcustomdomainRequireTls13 } from "./cdn-afdcustomdomain-require-tls13";
 import { azureCognitiveservicesAccountDisallowLocalAuth } from "./cognitiveservices-account-disallow-local-auth";
 import { azureCognitiveservicesAccountDisallowPublicNetworkAccess } from "./cognitiveservices-account-disallow-public-network-access";
 import { azureCognitiveservicesAccountRequireCmk } from "./cognitiveservices-account-require-cmk";
 import { azureCognitiveservicesAccountRequireOutboundRestriction } from "./cognitiveservices-account-require-outbound-restriction";
+import { azureCognitiveservicesDeploymentRequireBlockingRaiPolicy } from "./cognitiveservices-deployment-require-blocking-rai-policy";
+import { azureCognitiveservicesRaipolicyRequirePromptShields } from "./cognitiveservices-raipolicy-require-prompt-shields";
 import { azureKeyvaultKeyLimitRotationPeriod } from "./keyvault-key-limit-rotation-period";
 import { azureKeyvaultKeyRequireHsm } from "./keyvault-key-require-hsm";
 import { azureKeyvaultVaultDisallowPublicNetworkAccess } from "./keyvault-vault-disallow-public-network-access";
@@ -43,6 +46,8 @@ export const azurePolicies: readonly SecureAiPolicy[] = [
   azureCognitiveservicesAccountDisallowPublicNetworkAccess,
   azureCognitiveservicesAccountRequireCmk,
   azureCognitiveservicesAccountRequireOutboundRestriction,
+  azureCognitiveservicesDeploymentRequireBlockingRaiPolicy,
+  azureCognitiveservicesRaipolicyRequirePromptShields,
   azureAuthorizationRoleassignmentDisallowPrivilegedRoles,
   azureKeyvaultKeyLimitRotationPeriod,
   azureKeyvaultKeyRequireHsm,
@@ -73,4 +78,6 @@ export const azurePolicies: readonly SecureAiPolicy[] = [
   azureKeyvaultKeyLimitToOneModel,
   azureMonitorActiongroupRequireFindingsRoute,
   azureAuthorizationRoleassignmentDisallowDataScientistWrite,
+  // per-resource facts (./facts): keys, TLS, HTTPS, public access, local auth
+  ...azureFactPolicies,
 ];

@@ -1,5 +1,7 @@
 /** The GCP policies of the pack. Adding a policy: one file in this folder plus one line here. */
 import type { SecureAiPolicy } from "../lib";
+import { gcpFactPolicies } from "./facts";
+import { gcpIamGrantDisallowPublicMembers } from "./iam-grant-disallow-public-members";
 import { gcpBigqueryDatasetRequireCmek } from "./bigquery-dataset-require-cmek";
 import { gcpComputeFirewallDisallowPublicIngress } from "./compute-firewall-disallow-public-ingress";
 import { gcpComputeInstanceDisallowPublicIp } from "./compute-instance-disallow-public-ip";
@@ -23,6 +25,7 @@ import { gcpStorageBucketRequireVersioning } from "./storage-bucket-require-vers
 import { gcpVertexDatasetRequireCmek } from "./vertex-dataset-require-cmek";
 import { gcpVertexEndpointRequireCmek } from "./vertex-endpoint-require-cmek";
 import { gcpVertexEndpointRequirePrivateAccess } from "./vertex-endpoint-require-private-access";
+import { gcpVertexEndpointRequireModelArmor } from "./vertex-endpoint-require-model-armor";
 import { gcpVertexFeatureonlinestoreRequireCmek } from "./vertex-featureonlinestore-require-cmek";
 import { gcpVertexFeaturestoreRequireCmek } from "./vertex-featurestore-require-cmek";
 import { gcpVertexIndexRequireCmek } from "./vertex-index-require-cmek";
@@ -64,6 +67,7 @@ export const gcpPolicies: readonly SecureAiPolicy[] = [
   gcpVertexDatasetRequireCmek,
   gcpVertexEndpointRequireCmek,
   gcpVertexEndpointRequirePrivateAccess,
+  gcpVertexEndpointRequireModelArmor,
   gcpVertexFeatureonlinestoreRequireCmek,
   gcpVertexFeaturestoreRequireCmek,
   gcpVertexIndexRequireCmek,
@@ -79,4 +83,7 @@ export const gcpPolicies: readonly SecureAiPolicy[] = [
   gcpKmsCryptokeyLimitToOneModel,
   gcpServiceaccountAccountDisallowUserManagedKeys,
   gcpLoggingMetricRequireAlertPolicy,
+  gcpIamGrantDisallowPublicMembers,
+  // per-resource facts (./facts): CMEK, TLS, public access, auth and deletion protection
+  ...gcpFactPolicies,
 ];

@@ -51,8 +51,13 @@ export async function runCheck(options: CheckOptions, context: CheckContext): Pr
   checkPaths(options);
   // Malformed config files fail before any program runs; unknown policy names fail once the pack describes itself.
   options.policyConfigs.forEach((file) => readPolicyConfigFile(file));
-  const stacks =
-    options.stack !== undefined ? [options.stack] : context.stages.listStacks(options.programDir);
+  const known = context.stages.listStacks(options.programDir);
+  if (options.stack !== undefined && !known.includes(options.stack)) {
+    throw new CliUsageError(
+      `--stack "${options.stack}" is not a stack of ${options.programDir}; its stacks: ${known.join(", ")}.`,
+    );
+  }
+  const stacks = options.stack !== undefined ? [options.stack] : known;
   const results: StackResult[] = [];
   let packs: PolicyPackSummary[] = [];
   const passes = passesOf(options.mode);
@@ -93,10 +98,14 @@ async function runPass(
   stack: string,
   pass: Pass,
 ): Promise<PassResult> {
+  // Everything that can fail synchronously is read before the program starts, so a failure never leaves a
+  // started program's promise unobserved.
+  const stackConfig = context.stages.stackConfig(options.programDir, stack);
+  const knownProject = context.stages.projectName?.(options.programDir);
   const running = context.stages.runStack({ programDir: options.programDir, stack, mode: pass });
   // The packs start while the program runs (as the Pulumi CLI starts analyzers with the engine) when
   // the project's name is known up front; otherwise after the program.
-  const project = context.stages.projectName?.(options.programDir) ?? (await running).project;
+  const project = knownProject ?? (await running).project;
   const resources = running.then((run) => {
     context.progress(
       `Running ${options.policyPacks.length} policy pack(s) over ${run.resources.length} resources of ${stack} (${pass})…`,
@@ -109,7 +118,7 @@ async function runPass(
     stack,
     project,
     dryRun: pass === "preview",
-    stackConfig: context.stages.stackConfig(options.programDir, stack),
+    stackConfig,
   });
   const run = await running;
   return {

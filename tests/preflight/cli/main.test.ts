@@ -192,6 +192,20 @@ describe("runCli orchestration", () => {
     expect(json.stacks.map((stack) => stack.stack)).toEqual(["dev", "prod"]);
   });
 
+  it("stops with exit 2 and the list of stacks for a --stack the project does not have, before running anything", async () => {
+    const { program, pack } = workspace();
+    const stages = fakeStages(passing, { stacks: ["dev", "prod"] });
+    const result = await run(
+      ["check", "--program", program, "--policy-pack", pack, "--stack", "prdo"],
+      stages,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `secure-ai check: --stack "prdo" is not a stack of ${program}; its stacks: dev, prod.\n`,
+    );
+    expect(stages.analyzed).toEqual([]);
+  });
+
   it("runs only the stack given with --stack", async () => {
     const { program, pack } = workspace();
     const stages = fakeStages(passing, { stacks: ["dev", "prod"] });

@@ -9,9 +9,6 @@ import { awsBedrockGuardrailRequireCmk } from "./bedrock-guardrail-require-cmk";
 import { awsBedrockAgentagentRequireGuardrail } from "./bedrock-agentagent-require-guardrail";
 import { awsBedrockAgentflowRequireGuardrail } from "./bedrock-agentflow-require-guardrail";
 import { awsBedrockAgentknowledgebaseRequireGuardrail } from "./bedrock-agentknowledgebase-require-guardrail";
-import { awsBedrockAgentagentRequireGuardrail } from "./bedrock-agentagent-require-guardrail";
-import { awsBedrockAgentflowRequireGuardrail } from "./bedrock-agentflow-require-guardrail";
-import { awsBedrockAgentknowledgebaseRequireGuardrail } from "./bedrock-agentknowledgebase-require-guardrail";
 import { awsCloudfrontDistributionRequireTls13 } from "./cloudfront-distribution-require-tls13";
 import { awsCloudtrailAccountRequireTrail } from "./cloudtrail-account-require-trail";
 import { awsCloudtrailTrailRequireIntegrity } from "./cloudtrail-trail-require-integrity";
@@ -68,10 +65,6 @@ export const awsPolicies: readonly SecureAiPolicy[] = [
   awsSagemakerEndpointconfigurationRequireCmk,
   awsBedrockCustommodelRequireCmk,
   awsBedrockGuardrailRequireCmk,
-  // prompt and response guardrails (SAI-MOD-03)
-  awsBedrockAgentagentRequireGuardrail,
-  awsBedrockAgentflowRequireGuardrail,
-  awsBedrockAgentknowledgebaseRequireGuardrail,
   // prompt and response guardrails (SAI-MOD-03)
   awsBedrockAgentagentRequireGuardrail,
   awsBedrockAgentflowRequireGuardrail,

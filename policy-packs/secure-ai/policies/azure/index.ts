@@ -8,8 +8,6 @@ import { azureCognitiveservicesAccountRequireCmk } from "./cognitiveservices-acc
 import { azureCognitiveservicesAccountRequireOutboundRestriction } from "./cognitiveservices-account-require-outbound-restriction";
 import { azureCognitiveservicesDeploymentRequireBlockingRaiPolicy } from "./cognitiveservices-deployment-require-blocking-rai-policy";
 import { azureCognitiveservicesRaipolicyRequirePromptShields } from "./cognitiveservices-raipolicy-require-prompt-shields";
-import { azureCognitiveservicesDeploymentRequireBlockingRaiPolicy } from "./cognitiveservices-deployment-require-blocking-rai-policy";
-import { azureCognitiveservicesRaipolicyRequirePromptShields } from "./cognitiveservices-raipolicy-require-prompt-shields";
 import { azureKeyvaultKeyLimitRotationPeriod } from "./keyvault-key-limit-rotation-period";
 import { azureKeyvaultKeyRequireHsm } from "./keyvault-key-require-hsm";
 import { azureKeyvaultVaultDisallowPublicNetworkAccess } from "./keyvault-vault-disallow-public-network-access";
@@ -48,8 +46,6 @@ export const azurePolicies: readonly SecureAiPolicy[] = [
   azureCognitiveservicesAccountDisallowPublicNetworkAccess,
   azureCognitiveservicesAccountRequireCmk,
   azureCognitiveservicesAccountRequireOutboundRestriction,
-  azureCognitiveservicesDeploymentRequireBlockingRaiPolicy,
-  azureCognitiveservicesRaipolicyRequirePromptShields,
   azureCognitiveservicesDeploymentRequireBlockingRaiPolicy,
   azureCognitiveservicesRaipolicyRequirePromptShields,
   azureAuthorizationRoleassignmentDisallowPrivilegedRoles,

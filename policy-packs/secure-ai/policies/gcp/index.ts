@@ -26,7 +26,6 @@ import { gcpVertexDatasetRequireCmek } from "./vertex-dataset-require-cmek";
 import { gcpVertexEndpointRequireCmek } from "./vertex-endpoint-require-cmek";
 import { gcpVertexEndpointRequirePrivateAccess } from "./vertex-endpoint-require-private-access";
 import { gcpVertexEndpointRequireModelArmor } from "./vertex-endpoint-require-model-armor";
-import { gcpVertexEndpointRequireModelArmor } from "./vertex-endpoint-require-model-armor";
 import { gcpVertexFeatureonlinestoreRequireCmek } from "./vertex-featureonlinestore-require-cmek";
 import { gcpVertexFeaturestoreRequireCmek } from "./vertex-featurestore-require-cmek";
 import { gcpVertexIndexRequireCmek } from "./vertex-index-require-cmek";
@@ -68,7 +67,6 @@ export const gcpPolicies: readonly SecureAiPolicy[] = [
   gcpVertexDatasetRequireCmek,
   gcpVertexEndpointRequireCmek,
   gcpVertexEndpointRequirePrivateAccess,
-  gcpVertexEndpointRequireModelArmor,
   gcpVertexEndpointRequireModelArmor,
   gcpVertexFeatureonlinestoreRequireCmek,
   gcpVertexFeaturestoreRequireCmek,

@@ -1,5 +1,6 @@
 /** Generates docs/policies.md from the policies of the secure-ai pack (their metadata, not a hand-kept list). */
 import type { SecureAiPolicy } from "../../policy-packs/secure-ai/policies";
+import { renderFactsDoc } from "./facts-doc";
 import { generatedBanner, table } from "./markdown";
 
 function controlsOf(policy: SecureAiPolicy): string[] {
@@ -46,5 +47,6 @@ export function renderPoliciesDoc(policies: readonly SecureAiPolicy[]): string {
       "its config (see [waivers-and-remediation.md](waivers-and-remediation.md)); levels can be changed per " +
       "policy in the same config file.",
     ...sections,
+    renderFactsDoc(),
   ].join("\n\n");
 }

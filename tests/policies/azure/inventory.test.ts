@@ -3,11 +3,12 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isControlId } from "../../../components/controls";
 import { azurePolicies } from "../../../policy-packs/secure-ai/policies/azure";
+import { azureFactPolicies } from "../../../policy-packs/secure-ai/policies/azure/facts";
 import { describeInventory } from "../gcp/inventory";
 
 const folder = join(__dirname, "../../../policy-packs/secure-ai/policies/azure");
 
-describeInventory({ cloud: "azure", policies: azurePolicies, folder });
+describeInventory({ cloud: "azure", policies: azurePolicies, tablePolicies: azureFactPolicies, folder });
 
 describe("Azure policy inventory", () => {
   it("tags every policy with SAI IDs that exist in the catalog", () => {
@@ -19,10 +20,12 @@ describe("Azure policy inventory", () => {
   });
 
   it("loads no provider SDK", () => {
-    for (const file of readdirSync(folder)) {
-      expect(readFileSync(join(folder, file), "utf8"), file).not.toMatch(
-        /from "@pulumi\/(gcp|azure-native|aws)/,
-      );
+    const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) =>
+      entry.isFile(),
+    );
+    for (const entry of files) {
+      const file = join(entry.parentPath, entry.name);
+      expect(readFileSync(file, "utf8"), file).not.toMatch(/from "@pulumi\/(gcp|azure-native|aws)/);
     }
   });
 });

@@ -3,11 +3,13 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { isControlId } from "../../../components/controls";
 import { gcpPolicies } from "../../../policy-packs/secure-ai/policies/gcp";
+import { gcpFactPolicies } from "../../../policy-packs/secure-ai/policies/gcp/facts";
 import { describeInventory } from "./inventory";
 
 describeInventory({
   cloud: "gcp",
   policies: gcpPolicies,
+  tablePolicies: gcpFactPolicies,
   folder: join(__dirname, "../../../policy-packs/secure-ai/policies/gcp"),
 });
 
@@ -22,10 +24,12 @@ describe("GCP policy inventory", () => {
 
   it("loads no provider SDK", () => {
     const folder = join(__dirname, "../../../policy-packs/secure-ai/policies/gcp");
-    for (const file of readdirSync(folder)) {
-      expect(readFileSync(join(folder, file), "utf8"), file).not.toMatch(
-        /from "@pulumi\/(gcp|azure-native|aws)/,
-      );
+    const files = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) =>
+      entry.isFile(),
+    );
+    for (const entry of files) {
+      const file = join(entry.parentPath, entry.name);
+      expect(readFileSync(file, "utf8"), file).not.toMatch(/from "@pulumi\/(gcp|azure-native|aws)/);
     }
   });
 });

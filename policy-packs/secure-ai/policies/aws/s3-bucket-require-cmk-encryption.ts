@@ -25,7 +25,7 @@ function ruleProblem(rule: unknown): string | undefined {
 export const awsS3BucketRequireCmkEncryption = defineStackPolicy({
   name: "aws-s3-bucket-require-cmk-encryption",
   cloud: "aws",
-  controls: ["SAI-ENC-01"],
+  controls: ["SAI-ENC-01", "SAI-MOD-01"],
   description:
     "Every S3 bucket has a server-side encryption configuration (the separate aws v7 resource, or the deprecated inline block) whose rule uses aws:kms with a customer-managed kmsMasterKeyId.",
   enforcementLevel: "mandatory",

@@ -8,7 +8,7 @@ const FLAGS = ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "rest
 export const awsS3BucketRequirePublicAccessBlock = defineStackPolicy({
   name: "aws-s3-bucket-require-public-access-block",
   cloud: "aws",
-  controls: ["SAI-NET-02"],
+  controls: ["SAI-NET-02", "SAI-MOD-01"],
   description:
     "Every S3 bucket has an aws.s3.BucketPublicAccessBlock with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true.",
   enforcementLevel: "mandatory",

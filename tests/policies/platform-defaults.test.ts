@@ -49,8 +49,9 @@ interface CloudCase {
 
 const CLOUDS: readonly CloudCase[] = [
   {
+    // AWS needs no decision: aws-ec2-securitygroup-require-waf-for-public-https correlates the ALB's security
+    // group with the load balancer and its WAF association.
     cloud: "aws",
-    publicIngressPolicy: "aws-ec2-securitygroup-disallow-public-ingress",
     key: { type: "aws:kms/key:Key", labels: "tags" },
     store: { type: "aws:s3/bucket:Bucket", labels: "tags" },
     threatDetectionType: "aws:guardduty/detector:Detector",

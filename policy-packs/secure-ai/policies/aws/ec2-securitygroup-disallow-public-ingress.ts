@@ -7,6 +7,7 @@ import {
   stringListOption,
   type Value,
 } from "../lib";
+import { opensPublicHttps } from "./ec2-securitygroup-require-waf-for-public-https";
 import { AWS } from "./types";
 
 const EVERYWHERE = new Set(["0.0.0.0/0", "::/0"]);
@@ -37,7 +38,7 @@ export const awsEc2SecuritygroupDisallowPublicIngress = defineResourcePolicy({
   cloud: "aws",
   controls: ["SAI-NET-03"],
   description:
-    "Security group ingress (inline ingress blocks, aws:ec2 SecurityGroupRule of type ingress, aws:vpc SecurityGroupIngressRule) never allows 0.0.0.0/0 or ::/0, except single ports listed in allowedPublicPorts.",
+    "Security group ingress (inline ingress blocks, aws:ec2 SecurityGroupRule of type ingress, aws:vpc SecurityGroupIngressRule) never allows 0.0.0.0/0 or ::/0, except single ports listed in allowedPublicPorts; public tcp 443 is judged by aws-ec2-securitygroup-require-waf-for-public-https, which correlates the group with its load balancer and WAF.",
   enforcementLevel: "mandatory",
   resourceTypes: [AWS.ec2SecurityGroup, AWS.ec2SecurityGroupRule, AWS.vpcSecurityGroupIngressRule],
   tags: ["ec2", "network"],
@@ -51,7 +52,7 @@ export const awsEc2SecuritygroupDisallowPublicIngress = defineResourcePolicy({
   validate: ({ type, props }, { config, report }) => {
     const check = (rule: unknown, where: string, ipv4: readonly string[], ipv6: readonly string[]) => {
       const open = openCidrs(rule, ipv4, ipv6);
-      if (open.length === 0) {
+      if (open.length === 0 || opensPublicHttps(rule, [...ipv4, ...ipv6])) {
         return;
       }
       const ports = portsOf(rule, config.allowedPublicPorts);

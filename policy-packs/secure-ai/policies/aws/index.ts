@@ -1,5 +1,6 @@
 /** The AWS policies of the pack. Adding a policy: one file in this folder plus one line here. */
 import type { SecureAiPolicy } from "../lib";
+import { awsEc2SecuritygroupRequireWafForPublicHttps } from "./ec2-securitygroup-require-waf-for-public-https";
 import { awsEcrRepositorypolicyDisallowPublicPrincipal } from "./ecr-repositorypolicy-disallow-public-principal";
 import { awsFactPolicies } from "./facts";
 import { awsApigatewayDomainnameRequireTls13 } from "./apigateway-domainname-require-tls13";
@@ -78,6 +79,7 @@ export const awsPolicies: readonly SecureAiPolicy[] = [
   // private endpoints and network
   awsEc2SubnetDisallowPublicIpOnLaunch,
   awsEc2SecuritygroupDisallowPublicIngress,
+  awsEc2SecuritygroupRequireWafForPublicHttps,
   awsS3BucketpublicaccessblockRequireAllBlocked,
   awsS3BucketRequirePublicAccessBlock,
   awsSagemakerNotebookinstanceDisallowInternetAccess,

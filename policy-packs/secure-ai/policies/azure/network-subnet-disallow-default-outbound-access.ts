@@ -7,7 +7,7 @@ export const azureNetworkSubnetDisallowDefaultOutboundAccess = defineResourcePol
   cloud: "azure",
   controls: ["SAI-NET-01"],
   description:
-    "Subnets (Subnet resources and VirtualNetwork subnets) set defaultOutboundAccess false, so VMs get no implicit public outbound IP; it can only be chosen when the subnet is created. Platform subnets in exemptSubnetNames are not checked.",
+    "Subnets (Subnet resources and VirtualNetwork subnets) set defaultOutboundAccess false, so VMs get no implicit public outbound IP; it can only be chosen when the subnet is created. Platform subnets in exemptSubnetNames are not checked, nor are subnets delegated to a service.",
   enforcementLevel: "mandatory",
   resourceTypes: [AZURE.subnet, AZURE.virtualNetwork],
   tags: ["network"],
@@ -41,6 +41,11 @@ export const azureNetworkSubnetDisallowDefaultOutboundAccess = defineResourcePol
           }));
     for (const { where, subnet, name } of subnets) {
       if (name !== undefined && config.exemptSubnetNames.includes(name)) {
+        continue;
+      }
+      // A delegated subnet hosts only the service it is delegated to (App Service integration, a flexible
+      // server...), which manages its own traffic: https://learn.microsoft.com/azure/virtual-network/subnet-delegation-overview
+      if (knownArray(get(subnet, "delegations")).length > 0) {
         continue;
       }
       requireBoolean(subnet, ["defaultOutboundAccess"], false, true, (message) =>

@@ -7,7 +7,7 @@ export const azureNetworkSubnetRequireNsg = defineResourcePolicy({
   cloud: "azure",
   controls: ["SAI-NET-04"],
   description:
-    "Subnets (Subnet resources and VirtualNetwork subnets) set networkSecurityGroup.id, so traffic is filtered at the subnet; the subnets in exemptSubnetNames, where Azure does not support an NSG, are not checked.",
+    "Subnets (Subnet resources and VirtualNetwork subnets) set networkSecurityGroup.id, so traffic is filtered at the subnet; the subnets in exemptSubnetNames, where Azure does not support an NSG, are not checked, nor are subnets delegated to a service.",
   enforcementLevel: "mandatory",
   resourceTypes: [AZURE.subnet, AZURE.virtualNetwork],
   tags: ["network"],
@@ -38,6 +38,11 @@ export const azureNetworkSubnetRequireNsg = defineResourcePolicy({
           }));
     for (const { where, subnet, name } of subnets) {
       if (name !== undefined && config.exemptSubnetNames.includes(name)) {
+        continue;
+      }
+      // A delegated subnet hosts only the service it is delegated to (App Service integration, a flexible
+      // server...), which manages its own traffic: https://learn.microsoft.com/azure/virtual-network/subnet-delegation-overview
+      if (knownArray(get(subnet, "delegations")).length > 0) {
         continue;
       }
       requireSet(

@@ -9,8 +9,8 @@ import { CHECK_TIMEOUT_MS, type CheckRun, checkExample, nameOf, type ReportFindi
 const EXPECTED_MANDATORY = [
   "aws-ec2-securitygroup-disallow-public-ingress on training-ssh: SAI-NET-03",
   "aws-kms-key-require-rotation on model-artifacts: SAI-ENC-03",
-  "aws-s3-bucket-require-cmk-encryption on training-data: SAI-ENC-01",
-  "aws-s3-bucket-require-public-access-block on training-data: SAI-NET-02",
+  "aws-s3-bucket-require-cmk-encryption on training-data: SAI-ENC-01,SAI-MOD-01",
+  "aws-s3-bucket-require-public-access-block on training-data: SAI-MOD-01,SAI-NET-02",
   "aws-s3-bucket-require-tls-only-policy on training-data: SAI-TLS-02",
   "azure-cognitiveservices-account-disallow-local-auth on assistant-openai: SAI-IAM-03,SAI-MOD-02",
   "azure-cognitiveservices-account-disallow-public-network-access on assistant-openai: SAI-MOD-02,SAI-NET-02",

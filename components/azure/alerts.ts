@@ -29,6 +29,24 @@ export const KEY_CHANGE_OPERATIONS = [
   "VaultPut",
 ] as const;
 
+/*
+ * A table of Log Analytics exists only once data has arrived in it: on a fresh workspace, a rule over
+ * AzureDiagnostics, StorageBlobLogs, SecurityAlert or SecurityIncident is rejected at creation as "table does not
+ * exist" (scheduled query rules and Sentinel analytics rules both validate their query). Every query therefore
+ * unions, with isfuzzy=true, an empty datatable that declares the columns it reads: "the set of union sources is
+ * reduced to the set of table references that exist" (https://learn.microsoft.com/en-us/kusto/query/union-operator),
+ * and the datatable always exists, so the query is valid before the first log arrives and reads the table after.
+ */
+
+/** Columns of AzureDiagnostics the alerts read. */
+const DIAGNOSTICS_COLUMNS =
+  "ResourceProvider:string, ResultSignature:string, httpStatusCode_d:real, OperationName:string";
+
+/** `union isfuzzy=true` of an empty datatable with the columns read and the table: valid before the table exists. */
+export function fuzzyTable(table: string, columns: string): string {
+  return `union isfuzzy=true (datatable(${columns})[]), (${table})`;
+}
+
 /** Suspicious patterns the platform alerts on (Key Vault logs arrive in AzureDiagnostics). */
 export const SUSPICIOUS_PATTERNS: readonly AlertQuery[] = [
   {
@@ -36,7 +54,7 @@ export const SUSPICIOUS_PATTERNS: readonly AlertQuery[] = [
     title: "Unauthorized Key Vault access attempt",
     severity: 1,
     query: [
-      "AzureDiagnostics",
+      fuzzyTable("AzureDiagnostics", DIAGNOSTICS_COLUMNS),
       '| where ResourceProvider == "MICROSOFT.KEYVAULT"',
       '| where ResultSignature in ("Forbidden", "Unauthorized") or httpStatusCode_d in (401, 403)',
     ].join("\n"),
@@ -46,7 +64,7 @@ export const SUSPICIOUS_PATTERNS: readonly AlertQuery[] = [
     title: "Key Vault key or vault changed or deleted",
     severity: 2,
     query: [
-      "AzureDiagnostics",
+      fuzzyTable("AzureDiagnostics", DIAGNOSTICS_COLUMNS),
       '| where ResourceProvider == "MICROSOFT.KEYVAULT"',
       `| where OperationName in (${KEY_CHANGE_OPERATIONS.map((op) => `"${op}"`).join(", ")})`,
     ].join("\n"),
@@ -57,6 +75,7 @@ export const SUSPICIOUS_PATTERNS: readonly AlertQuery[] = [
     severity: 2,
     query: [
       "union isfuzzy=true",
+      `  (datatable(${DIAGNOSTICS_COLUMNS}, StatusCode:int)[]),`,
       "  (StorageBlobLogs | where StatusCode in (401, 403)),",
       '  (AzureDiagnostics | where ResourceProvider == "MICROSOFT.COGNITIVESERVICES" and ResultSignature in ("401", "403"))',
     ].join("\n"),
@@ -81,6 +100,7 @@ export function findingsRoute(threshold: SeverityLevel): AlertQuery {
     severity: 1,
     query: [
       "union isfuzzy=true",
+      "  (datatable(AlertSeverity:string, Status:string, Severity:string)[]),",
       `  (SecurityAlert | where AlertSeverity in (${severities})),`,
       `  (SecurityIncident | where Status == "New" and Severity in (${severities}))`,
     ].join("\n"),

@@ -53,8 +53,12 @@ export function buildAuditSink(context: AzureContext, auditAccountId: pulumi.Inp
       sku: { name: "PerGB2018" },
       retentionInDays: workspaceRetention(spec.logging.retentionDays),
       publicNetworkAccessForIngestion: "Disabled",
-      // Queries stay reachable (Entra ID authenticated) so that responders can investigate.
-      publicNetworkAccessForQuery: "Enabled",
+      // Key use, data access and model logs live here: no query from public networks either, as Microsoft's
+      // built-in policy "Log Analytics workspaces should block log ingestion and querying from public networks"
+      // asks (https://github.com/Azure/azure-policy/blob/master/built-in-policies/policyDefinitions/Monitoring/LogAnalyticsWorkspaces_NetworkAccessEnabled_Deny.json,
+      // https://learn.microsoft.com/en-us/azure/azure-monitor/logs/private-link-security). Responders query from a
+      // network linked through an Azure Monitor Private Link Scope (normally the hub's; not created here).
+      publicNetworkAccessForQuery: "Disabled",
       features: { disableLocalAuth: true, enableLogAccessUsingOnlyResourcePermissions: true },
       tags,
     },

@@ -12,6 +12,8 @@ export interface AzureContext extends BackendContext {
   tenantId: string;
   /** Subscription the provider deploys into. */
   subscriptionId: pulumi.Output<string>;
+  /** Entra object ID of the deploying identity (the provider's client). */
+  deployerObjectId: pulumi.Output<string>;
   /** Deterministic physical names. */
   names: AzureNames;
   /** Options every child resource gets: parented to the component, the SDK's API-version aliases dropped. */

@@ -6,6 +6,8 @@ import type { AuditSink } from "./audit";
 import type { AzureContext } from "./context";
 import { type WorkloadIdentities, workloadIdentity } from "./identity";
 import type { ServedModel } from "./serving-types";
+import * as authorization from "@pulumi/azure-native/authorization";
+import { BUILT_IN_ROLES, roleDefinitionId } from "./roles";
 
 /** Cipher suites for a TLS 1.2 minimum (waived): ECDHE with AES-GCM only. TLS 1.3 suites are implicit. */
 export const TLS12_CIPHER_SUITES = [
@@ -103,6 +105,22 @@ export function buildEdge(
       publicIPAddressVersion: "IPv4",
       ddosSettings: { protectionMode: "Enabled" },
       tags,
+    },
+    opts,
+  );
+  // Application Gateway reads its Key Vault certificate with its identity, which needs Key Vault Secrets User on an
+  // RBAC vault (or Get on secrets in an access policy) before the gateway is created, or the gateway fails with
+  // KeyVaultSecretAccessDenied (https://learn.microsoft.com/en-us/azure/application-gateway/key-vault-certs).
+  // The grant is scoped to the certificate's secret only.
+  const secretName = certificate.replace(/^https:\/\/[^/]+\/secrets\//, "").split("/")[0] ?? "";
+  const certificateGrant = new authorization.RoleAssignment(
+    `${name}-gateway-certificate-reader`,
+    {
+      scope: `${publicApi.certificateVaultId as string}/secrets/${secretName}`, // checked by checkAzureSpec
+      principalId: identity.principalId,
+      principalType: "ServicePrincipal",
+      roleDefinitionId: roleDefinitionId(subscriptionId, BUILT_IN_ROLES.keyVaultSecretsUser),
+      description: "Application Gateway reads its TLS certificate",
     },
     opts,
   );
@@ -211,7 +229,7 @@ export function buildEdge(
       ],
       tags,
     },
-    opts,
+    { ...opts, dependsOn: [certificateGrant] },
   );
   sink.diagnose({ label: "gateway", resourceUri: gateway.id, logs: ["group:allLogs"], resource: gateway });
 
@@ -226,8 +244,8 @@ export function buildEdge(
   );
   evidence.implemented(
     "SAI-TLS-01",
-    [identity],
-    "grant the gateway identity Key Vault Secrets User on the certificate's vault so that it can read the certificate",
+    [identity, certificateGrant],
+    "the gateway's identity holds Key Vault Secrets User on its certificate's secret only, granted before the gateway",
   );
   if (mutualTls) {
     evidence.implemented(

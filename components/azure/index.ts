@@ -15,6 +15,7 @@ import {
   type WorkloadIdentities,
 } from "./identity";
 import { buildKeys } from "./keys";
+import { buildOpenAiKeys } from "./openai-keys";
 import { AzureNames } from "./names";
 import { buildNetwork } from "./network";
 import { buildResponse } from "./response";
@@ -39,6 +40,7 @@ function azureContext(context: BackendContext): AzureContext {
     location: azure.location,
     tenantId: azure.tenantId,
     subscriptionId: client.subscriptionId,
+    deployerObjectId: client.objectId,
     names: new AzureNames(name, [pulumi.getProject(), pulumi.getStack()]),
     opts,
   };
@@ -57,11 +59,12 @@ export const buildAzurePlatform: BackendBuilder = (backendContext): PlatformOutp
 
   const net = buildNetwork(context);
   const keys = buildKeys(context, net.privateEndpoints);
+  const openAiKeys = buildOpenAiKeys(context, net.privateEndpoints);
   const identities: WorkloadIdentities = new Map();
   const storage = buildStorage(context, keys, identities, net.privateEndpoints);
   const readers = grantDatasetReaders(context, storage.accounts.datasets.account);
   const federations = buildFederatedWorkloads(context, identities);
-  const served = buildServing(context, keys, storage, identities, net.privateEndpoints);
+  const served = buildServing(context, keys, storage, identities, net.privateEndpoints, openAiKeys);
 
   const auditAccountId = storage.accounts["audit-logs"].account.id;
   const sink = buildAuditSink(context, auditAccountId);
@@ -71,6 +74,14 @@ export const buildAzurePlatform: BackendBuilder = (backendContext): PlatformOutp
     logs: ["AuditEvent"],
     resource: keys.vault,
   });
+  if (openAiKeys) {
+    sink.diagnose({
+      label: "openai-key-vault",
+      resourceUri: openAiKeys.vault.id,
+      logs: ["AuditEvent"],
+      resource: openAiKeys.vault,
+    });
+  }
   for (const [storageClass, entry] of Object.entries(storage.accounts)) {
     sink.diagnose({
       label: `storage-${storageClass}`,
@@ -80,6 +91,14 @@ export const buildAzurePlatform: BackendBuilder = (backendContext): PlatformOutp
     });
   }
   for (const model of served) {
+    if (model.ownVault) {
+      sink.diagnose({
+        label: `model-${model.model.name}-secrets`,
+        resourceUri: model.ownVault.id,
+        logs: ["AuditEvent"],
+        resource: model.ownVault,
+      });
+    }
     sink.diagnose({
       label: `model-${model.model.name}`,
       resourceUri: model.serviceId,
@@ -115,7 +134,15 @@ export const buildAzurePlatform: BackendBuilder = (backendContext): PlatformOutp
   );
 
   return {
-    keys: Object.fromEntries([...keys.keys].map(([purpose, key]) => [purpose, key.versionlessUri])),
+    keys: {
+      ...Object.fromEntries([...keys.keys].map(([purpose, key]) => [purpose, key.versionlessUri])),
+      ...Object.fromEntries(
+        [...(openAiKeys?.keys ?? [])].map(([model, key]) => [
+          `openai:${model}`,
+          `${openAiKeys?.vaultUri ?? ""}keys/${key.keyName}`,
+        ]),
+      ),
+    },
     storage: Object.fromEntries(
       Object.entries(storage.accounts).map(([storageClass, entry]) => [storageClass, entry.accountName]),
     ),

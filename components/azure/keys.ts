@@ -90,6 +90,22 @@ export function buildKeys(context: AzureContext, privateEndpoints: PrivateEndpoi
     retainedOpts(context),
   );
 
+  // On an RBAC vault, creating a key (and the provider's existence check before it) is a data-plane operation:
+  // without a data-plane role the deployer gets ForbiddenByRbac
+  // (https://github.com/pulumi/pulumi-azure-native/issues/890, https://learn.microsoft.com/en-us/azure/key-vault/general/rbac-guide).
+  // The deployer gets the key-administration role (no cryptographic operation) before any key is created.
+  const adminRole = keyAdministrationRole(context, vault);
+  const deployerGrant = new authorization.RoleAssignment(
+    `${name}-key-admin-deployer`,
+    {
+      scope: vault.id,
+      principalId: context.deployerObjectId,
+      roleDefinitionId: adminRole.id,
+      description:
+        "Deploying identity: creates and rotates the platform's keys (no cryptographic operations)",
+    },
+    context.opts,
+  );
   const keys = new Map<string, PlatformKey>();
   const addKey = (purpose: string, keyName: string, hsm: boolean): void => {
     const resource = new keyvault.Key(
@@ -108,7 +124,7 @@ export function buildKeys(context: AzureContext, privateEndpoints: PrivateEndpoi
         // The pack's HSM policy (SAI-ENC-04) recognises high-sensitivity keys by this tag.
         tags: hsm ? { ...tags, sensitivity: "high" } : tags,
       },
-      retainedOpts(context),
+      retainedOpts(context, [deployerGrant]),
     );
     keys.set(purpose, { resource, keyName, versionlessUri: `${vaultUri}keys/${keyName}`, hsm });
   };
@@ -121,20 +137,19 @@ export function buildKeys(context: AzureContext, privateEndpoints: PrivateEndpoi
     groupId: "vault",
     zones: ["vault"],
   });
-  const grants = breakGlass(context, vault);
-  recordKeyEvidence(context, vault, [...keys.values()], vaultEndpoint, grants);
+  const grants = breakGlass(context, vault, adminRole);
+  recordKeyEvidence(context, vault, [...keys.values()], vaultEndpoint, [deployerGrant, ...grants]);
   return { vault, vaultName, vaultUri, keys, grants };
 }
 
 /**
- * Break-glass administrators get a custom role on the vault: everything Key Vault Crypto Officer may do
- * with keys (create, rotate, back up, recover, delete) except cryptographic operations, so that they can
- * recover keys in an emergency without being able to decrypt data routinely.
+ * The key-administration role on the vault: everything Key Vault Crypto Officer may do with keys (create,
+ * rotate, back up, recover, delete) except cryptographic operations. The deployer holds it to create the keys;
+ * break-glass administrators hold it to recover keys in an emergency without being able to decrypt data.
  */
-function breakGlass(context: AzureContext, vault: keyvault.Vault): authorization.RoleAssignment[] {
-  const { spec, name, opts } = context;
-  if (spec.encryption.breakGlassPrincipals.length === 0) return [];
-  const role = new authorization.RoleDefinition(
+function keyAdministrationRole(context: AzureContext, vault: keyvault.Vault): authorization.RoleDefinition {
+  const { name, opts } = context;
+  return new authorization.RoleDefinition(
     `${name}-break-glass-role`,
     {
       scope: vault.id,
@@ -155,6 +170,15 @@ function breakGlass(context: AzureContext, vault: keyvault.Vault): authorization
     },
     opts,
   );
+}
+
+/** Break-glass administrators get the key-administration role on the vault. */
+function breakGlass(
+  context: AzureContext,
+  vault: keyvault.Vault,
+  role: authorization.RoleDefinition,
+): authorization.RoleAssignment[] {
+  const { spec, name, opts } = context;
   return spec.encryption.breakGlassPrincipals.map(
     (principalId, index) =>
       new authorization.RoleAssignment(
@@ -228,7 +252,7 @@ function recordKeyEvidence(
   evidence.implemented(
     "SAI-ENC-05",
     [vault, ...breakGlassGrants],
-    "RBAC-only vault; services get Key Vault Crypto Service Encryption User on their own key; break-glass admins get key administration without cryptographic operations",
+    "RBAC-only main vault; services get Key Vault Crypto Service Encryption User on their own key; the deployer and break-glass admins get key administration without cryptographic operations; Azure OpenAI keys live in their own access-policy vault (Microsoft requires access policies for Azure OpenAI CMK), where each account's identity gets get, wrap and unwrap and the deployer key management without cryptographic permissions",
   );
   evidence.implemented(
     "SAI-ENC-07",

@@ -60,6 +60,22 @@ export class AzureNames {
   }
 
   /** The Key Vault name: `kv-`, up to 12 characters of the component, a hyphen, an 8-character hash. */
+  /** The vault of the Azure OpenAI models' keys (access policies, as Azure OpenAI CMK requires). */
+  openAiKeyVault(): string {
+    const prefix = this.component
+      .replace(/[^a-z0-9-]/g, "")
+      .replace(/-+/g, "-")
+      .slice(0, 11)
+      .replace(/-$/, "");
+    return `kvo-${prefix}-${this.hash("openai-key-vault")}`;
+  }
+
+  /** The secrets vault of one Azure ML model's workspace. */
+  mlSecretsVault(model: string): string {
+    const prefix = this.component.replace(/[^a-z0-9]/g, "").slice(0, 8);
+    return `kvm-${prefix || "p"}-${this.hash(`ml-secrets:${model}`)}`;
+  }
+
   keyVault(): string {
     const prefix = this.component
       .replace(/[^a-z0-9-]/g, "")

@@ -11,6 +11,8 @@ export const BUILT_IN_ROLES = {
   storageBlobDataReader: "2a2b9908-6ea1-4ae2-8e65-a410df84e7d1",
   /** Storage Blob Data Contributor: read, write and delete blobs (Azure ML's system datastores). */
   storageBlobDataContributor: "ba92f5b4-2d11-453d-a403-e96b0029c9fe",
+  /** Key Vault Administrator: all data actions on a vault (only on an Azure ML workspace's own secrets vault). */
+  keyVaultAdministrator: "00482a5a-887f-4fb3-b363-3b7fe8e74483",
   /** Key Vault Secrets User: read secret contents (Application Gateway reads its TLS certificate). */
   keyVaultSecretsUser: "4633458b-17de-408a-b874-0445c86b69e6",
 } as const;

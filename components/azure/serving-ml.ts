@@ -1,5 +1,6 @@
 import * as authorization from "@pulumi/azure-native/authorization";
 import * as machinelearningservices from "@pulumi/azure-native/machinelearningservices";
+import * as pulumi from "@pulumi/pulumi";
 import type { ResolvedModel } from "../spec/resolved";
 import { type AzureContext, dependingOn } from "./context";
 import { AZURE_NAME_LIMITS } from "./names";
@@ -7,7 +8,8 @@ import { type AzureKeys, grantKeyUse } from "./keys";
 import type { PrivateEndpoints } from "./private-endpoints";
 import { BUILT_IN_ROLES, roleDefinitionId } from "./roles";
 import type { ServedModel } from "./serving-types";
-import type { AzureStorage } from "./storage";
+import { buildMlWorkspaceStore, grantWorkspaceOperator } from "./serving-ml-store";
+import { type AzureStorage, modelContainerName } from "./storage";
 
 /**
  * Azure ML for one model: a workspace encrypted with the model's key (HBI for high sensitivity), no public
@@ -31,18 +33,19 @@ export function buildMlModel(
     principalId: identity.principalId,
   });
   const artifacts = storage.accounts.artifacts.account;
-  // The workspace's system datastores use its identity (no account keys) on the artifacts account.
+  // The model reads its own artifacts container only, never the other models' (SAI-MOD-01).
   const dataGrant = new authorization.RoleAssignment(
-    `${name}-model-${model.name}-artifacts-writer`,
+    `${name}-model-${model.name}-artifacts-reader`,
     {
-      scope: artifacts.id,
+      scope: pulumi.interpolate`${artifacts.id}/blobServices/default/containers/${modelContainerName(model.name)}`,
       principalId: identity.principalId,
       principalType: "ServicePrincipal",
-      roleDefinitionId: roleDefinitionId(subscriptionId, BUILT_IN_ROLES.storageBlobDataContributor),
-      description: `Azure ML workspace of ${model.name}: system datastores`,
+      roleDefinitionId: roleDefinitionId(subscriptionId, BUILT_IN_ROLES.storageBlobDataReader),
+      description: `Azure ML workspace of ${model.name}: reads its own artifacts container`,
     },
     opts,
   );
+  const store = buildMlWorkspaceStore(context, model, identity, key, keys.vaultUri, grant, privateEndpoints);
   const workspaceName = names.bounded(`${name}-${model.name}`, AZURE_NAME_LIMITS.mlWorkspace);
   const workspace = new machinelearningservices.Workspace(
     `${name}-model-${model.name}`,
@@ -53,8 +56,8 @@ export function buildMlModel(
       kind: "Default",
       identity: { type: "UserAssigned", userAssignedIdentities: [identity.id] },
       primaryUserAssignedIdentity: identity.id,
-      storageAccount: artifacts.id,
-      keyVault: keys.vault.id,
+      storageAccount: store.account.id,
+      keyVault: store.vault.id,
       encryption: {
         status: "Enabled",
         identity: { userAssignedIdentity: identity.id },
@@ -73,8 +76,9 @@ export function buildMlModel(
       v1LegacyMode: false,
       tags,
     },
-    dependingOn(context, [grant, dataGrant]),
+    dependingOn(context, [grant, dataGrant, ...store.grants]),
   );
+  const operator = grantWorkspaceOperator(context, model, identity, workspace);
   const endpointName = names.bounded(`${name}-${model.name}`, AZURE_NAME_LIMITS.onlineEndpoint);
   const onlineEndpoint = new machinelearningservices.OnlineEndpoint(
     `${name}-model-${model.name}-endpoint`,
@@ -104,7 +108,17 @@ export function buildMlModel(
     serviceId: workspace.id,
     endpoint: `https://${backendHost}/score`,
     backendHost,
-    resources: [workspace, onlineEndpoint, privateEndpoint, dataGrant],
+    resources: [
+      workspace,
+      onlineEndpoint,
+      privateEndpoint,
+      dataGrant,
+      store.account,
+      store.vault,
+      ...store.grants,
+      ...operator,
+    ],
     versionPinned: true,
+    ownVault: store.vault,
   };
 }

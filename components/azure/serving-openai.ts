@@ -1,13 +1,15 @@
 import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
+import type * as keyvault from "@pulumi/azure-native/keyvault";
 import type * as input from "@pulumi/azure-native/types/input";
 import type { GuardrailStrength, ResolvedModel } from "../spec/resolved";
 import { type AzureContext, dependingOn } from "./context";
-import { type AzureKeys, grantKeyUse } from "./keys";
+import { type OpenAiKeys, grantOpenAiKeyAccess, keyVersion } from "./openai-keys";
 import type { PrivateEndpoints } from "./private-endpoints";
 import type { ServedModel } from "./serving-types";
+import { openAiModel } from "./openai-defaults";
 
-/** Model deployed when `baseModel` is not given, with its version. */
-export const DEFAULT_OPENAI_MODEL = { name: "gpt-4o-mini", version: "2024-07-18" } as const;
+export { DEFAULT_OPENAI_MODEL, DEFAULT_OPENAI_MODEL_REGIONS, openAiModel } from "./openai-defaults";
+
 /** Deployment SKU: regional Standard keeps processing in the account's region (GlobalStandard would not). */
 export const OPENAI_DEPLOYMENT_SKU = { name: "Standard", capacity: 10 } as const;
 
@@ -65,26 +67,41 @@ export function contentFilters(
 }
 
 /**
- * Azure OpenAI for one model: an account encrypted with the model's key through the model's identity
- * (granted before the account exists), local keys off, no public network access, outbound restricted,
- * reachable through a private endpoint; a content-filter policy and the model deployment.
+ * Azure OpenAI for one model: local keys off, no public network access, outbound restricted, reachable through a
+ * private endpoint; a content-filter policy and the model deployment. Its customer-managed key follows
+ * Microsoft's rules (see openai-keys.ts): the account's system-assigned identity gets get, wrap and unwrap on the
+ * model's RSA 2048 key in the access-policy vault. That identity exists only once the account does, so the
+ * model's first `pulumi up` (`encryptionStage: "bootstrap"`) creates the account with Microsoft-managed keys and
+ * then the access policy; later runs (`"customer-managed"`) read the identity of the existing account, grant it
+ * first and switch the account to the key, pinned to the key's current version (Azure OpenAI does not follow
+ * rotation: "you must update the Azure OpenAI resource to use the new key URI").
  */
 export function buildOpenAiModel(
   context: AzureContext,
   model: ResolvedModel,
-  keys: AzureKeys,
+  openAiKeys: OpenAiKeys,
   privateEndpoints: PrivateEndpoints,
   identity: ServedModel["identity"],
 ): ServedModel {
   const { name, names, resourceGroupName, location, tags, opts } = context;
-  const purpose = `model:${model.name}`;
-  const key = keys.keys.get(purpose);
-  if (!key) throw new Error(`no key for ${purpose}`);
-  const grant = grantKeyUse(context, keys, purpose, {
-    label: `model-${model.name}`,
-    principalId: identity.principalId,
-  });
+  const key = openAiKeys.keys.get(model.name);
+  if (!key) throw new Error(`no OpenAI key for ${model.name}`);
   const subdomain = names.customSubDomain(model.name);
+  const encrypted = model.encryptionStage !== "bootstrap";
+  let grant: keyvault.AccessPolicy | undefined;
+  if (encrypted) {
+    const existing = cognitiveservices.getAccountOutput(
+      { resourceGroupName, accountName: subdomain },
+      { parent: context.parent },
+    );
+    grant = grantOpenAiKeyAccess(
+      context,
+      openAiKeys,
+      model.name,
+      existing.apply((account) => account.identity?.principalId ?? ""),
+      opts,
+    );
+  }
   const account = new cognitiveservices.Account(
     `${name}-model-${model.name}`,
     {
@@ -93,7 +110,7 @@ export function buildOpenAiModel(
       accountName: subdomain,
       kind: "OpenAI",
       sku: { name: "S0" },
-      identity: { type: "UserAssigned", userAssignedIdentities: [identity.id] },
+      identity: { type: "SystemAssigned" },
       properties: {
         customSubDomainName: subdomain,
         disableLocalAuth: true,
@@ -101,21 +118,30 @@ export function buildOpenAiModel(
         networkAcls: { defaultAction: "Deny", bypass: "None", ipRules: [], virtualNetworkRules: [] },
         restrictOutboundNetworkAccess: true,
         allowedFqdnList: [],
-        encryption: {
-          keySource: "Microsoft.KeyVault",
-          // No keyVersion: the account follows the key's rotated versions.
-          keyVaultProperties: {
-            keyName: key.keyName,
-            keyVaultUri: keys.vaultUri,
-            identityClientId: identity.clientId,
-          },
-        },
+        encryption: encrypted
+          ? {
+              keySource: "Microsoft.KeyVault",
+              keyVaultProperties: {
+                keyName: key.keyName,
+                keyVaultUri: openAiKeys.vaultUri,
+                keyVersion: keyVersion(key.resource.keyUriWithVersion),
+              },
+            }
+          : { keySource: "Microsoft.CognitiveServices" },
       },
       tags,
     },
-    // RBAC propagation can lag the assignment by a minute or two; a first `pulumi up` may need a retry.
-    dependingOn(context, [grant]),
+    dependingOn(context, [grant, key.resource]),
   );
+  if (!encrypted) {
+    grant = grantOpenAiKeyAccess(
+      context,
+      openAiKeys,
+      model.name,
+      account.identity.apply((value) => value?.principalId ?? ""),
+      opts,
+    );
+  }
   const filter = new cognitiveservices.RaiPolicy(
     `${name}-model-${model.name}-filter`,
     {
@@ -131,7 +157,7 @@ export function buildOpenAiModel(
     },
     opts,
   );
-  const base = model.baseModel ?? DEFAULT_OPENAI_MODEL.name;
+  const base = openAiModel(model.baseModel);
   const deployment = new cognitiveservices.Deployment(
     `${name}-model-${model.name}-deployment`,
     {
@@ -140,11 +166,7 @@ export function buildOpenAiModel(
       deploymentName: model.name,
       sku: { ...OPENAI_DEPLOYMENT_SKU },
       properties: {
-        model: {
-          format: "OpenAI",
-          name: base,
-          version: model.baseModel === undefined ? DEFAULT_OPENAI_MODEL.version : undefined,
-        },
+        model: { format: "OpenAI", name: base.name, version: base.version },
         raiPolicyName: filter.name,
         versionUpgradeOption: "OnceNewDefaultVersionAvailable",
       },
@@ -162,12 +184,13 @@ export function buildOpenAiModel(
     model,
     identity,
     keyGrant: grant,
+    encryptedWithModelKey: encrypted,
     service: account,
     serviceId: account.id,
     endpoint: `https://${subdomain}.openai.azure.com/openai/deployments/${model.name}`,
     backendHost: `${subdomain}.openai.azure.com`,
     resources: [account, filter, deployment, endpoint],
     contentFilter: filter,
-    versionPinned: false,
+    versionPinned: encrypted,
   };
 }

@@ -1,6 +1,7 @@
 import type { AzureContext } from "./context";
 import { type WorkloadIdentities, workloadIdentity } from "./identity";
 import type { AzureKeys } from "./keys";
+import type { OpenAiKeys } from "./openai-keys";
 import type { PrivateEndpoints } from "./private-endpoints";
 import { buildMlModel } from "./serving-ml";
 import { AZURE_SEVERITY_THRESHOLD, RAI_POLICY_MODE, buildOpenAiModel } from "./serving-openai";
@@ -14,12 +15,14 @@ export function buildServing(
   storage: AzureStorage,
   identities: WorkloadIdentities,
   privateEndpoints: PrivateEndpoints,
+  openAiKeys: OpenAiKeys | undefined,
 ): ServedModel[] {
   const served = context.spec.models.map((model) => {
     const identity = workloadIdentity(context, identities, `model:${model.name}`);
-    return model.serving === "ml"
-      ? buildMlModel(context, model, keys, storage, privateEndpoints, identity)
-      : buildOpenAiModel(context, model, keys, privateEndpoints, identity);
+    if (model.serving === "ml")
+      return buildMlModel(context, model, keys, storage, privateEndpoints, identity);
+    if (!openAiKeys) throw new Error("OpenAI models need the OpenAI vault (buildOpenAiKeys)");
+    return buildOpenAiModel(context, model, openAiKeys, privateEndpoints, identity);
   });
   recordServingEvidence(context, served);
   return served;
@@ -27,8 +30,21 @@ export function buildServing(
 
 function recordServingEvidence(context: AzureContext, served: ServedModel[]): void {
   const { evidence } = context;
+  const encrypted = served.filter((entry) => entry.encryptedWithModelKey !== false);
+  const bootstrapping = served.filter((entry) => entry.encryptedWithModelKey === false);
   const services = served.map((entry) => entry.service);
-  evidence.implemented("SAI-ENC-01", services, "model services are encrypted with the model's key");
+  evidence.implemented(
+    "SAI-ENC-01",
+    encrypted.map((entry) => entry.service),
+    "model services are encrypted with the model's key (Azure OpenAI: RSA 2048 key in an access-policy vault through the account's system-assigned identity, as Microsoft requires)",
+  );
+  if (bootstrapping.length > 0) {
+    evidence.gap(
+      "SAI-ENC-01",
+      `Azure OpenAI accounts of models ${bootstrapping.map((e) => e.model.name).join(", ")} are being bootstrapped (encryptionStage "bootstrap"): Microsoft-managed keys until their system-assigned identity holds the key; set encryptionStage "customer-managed" and run pulumi up again`,
+      bootstrapping.map((entry) => entry.service),
+    );
+  }
   evidence.implemented(
     "SAI-MOD-02",
     served.flatMap((entry) => entry.resources),
@@ -50,7 +66,7 @@ function recordServingEvidence(context: AzureContext, served: ServedModel[]): vo
   if (pinned.length > 0) {
     evidence.gap(
       "SAI-ENC-03",
-      `Azure ML workspaces pin a key version (${pinned.join(", ")}): Key Vault rotates the key, but the workspace keeps using the pinned version until it is updated to the new one`,
+      `Azure ML workspaces and Azure OpenAI accounts pin a key version (${pinned.join(", ")}): Key Vault rotates the key, but the service keeps using the pinned version until it is updated to the new one (Azure OpenAI: "you must update the Azure OpenAI resource to use the new key URI")`,
     );
   }
 }

@@ -1,10 +1,15 @@
 import { SecureAiConfigError } from "../errors";
 import type { ResolvedSpec } from "../spec/resolved";
+import { DEFAULT_OPENAI_MODEL, DEFAULT_OPENAI_MODEL_REGIONS } from "./openai-defaults";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const KEY_VAULT_SECRET_ID =
   /^https:\/\/[a-z][a-z0-9-]{1,22}[a-z0-9]\.vault\.azure\.net\/secrets\/[A-Za-z0-9-]{1,127}(\/[0-9a-f]{32})?\/?$/;
 const MANAGED_HSM_URI = /^https:\/\/[a-z][a-z0-9-]{1,22}[a-z0-9]\.managedhsm\.azure\.net\/?$/;
+const KEY_VAULT_ID =
+  /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.KeyVault\/vaults\/([a-z][a-z0-9-]{1,22}[a-z0-9])$/i;
+/** `<model>` or `<model>:<version>` (Azure OpenAI model names and versions). */
+const OPENAI_BASE_MODEL = /^[a-z0-9][a-z0-9.-]*(:[A-Za-z0-9.-]+)?$/;
 const EVENT_HUB_RULE_ID =
   /^\/subscriptions\/[0-9a-f-]{36}\/resourceGroups\/[^/]+\/providers\/Microsoft\.EventHub\/namespaces\/[^/]+\/authorizationRules\/[^/]+$/i;
 
@@ -59,6 +64,16 @@ export function checkAzureSpec(spec: ResolvedSpec): void {
         "on Azure, the public API needs its TLS certificate as a Key Vault secret ID (https://<vault>.vault.azure.net/secrets/<name>); Application Gateway has no managed certificates",
       );
     }
+    const vaultId = spec.publicApi.certificateVaultId;
+    const vaultName = vaultId === undefined ? undefined : KEY_VAULT_ID.exec(vaultId)?.[1];
+    const secretVault = /^https:\/\/([^.]+)\./.exec(certificate)?.[1];
+    if (vaultName === undefined || vaultName.toLowerCase() !== secretVault) {
+      throw new SecureAiConfigError(
+        "publicApi.certificateVaultId",
+        vaultId,
+        `on Azure, the resource ID of the Key Vault "${secretVault ?? "?"}" that holds publicApi.certificate (/subscriptions/<id>/resourceGroups/<rg>/providers/Microsoft.KeyVault/vaults/${secretVault ?? "<name>"}): the gateway's identity must be granted read on the certificate before the gateway exists`,
+      );
+    }
     if (spec.models.length > MAX_MODELS_BEHIND_GATEWAY) {
       throw new SecureAiConfigError(
         "models",
@@ -67,6 +82,26 @@ export function checkAzureSpec(spec: ResolvedSpec): void {
       );
     }
   }
+  spec.models.forEach((model, index) => {
+    if (model.serving !== "openai") return;
+    if (model.baseModel !== undefined && !OPENAI_BASE_MODEL.test(model.baseModel)) {
+      throw new SecureAiConfigError(
+        `models[${index}].baseModel`,
+        model.baseModel,
+        'an Azure OpenAI model as "<model>" or "<model>:<version>", such as "gpt-4o-mini:2024-07-18"',
+      );
+    }
+    if (
+      model.baseModel === undefined &&
+      !(DEFAULT_OPENAI_MODEL_REGIONS as readonly string[]).includes(spec.azure?.location ?? "")
+    ) {
+      throw new SecureAiConfigError(
+        `models[${index}].baseModel`,
+        undefined,
+        `the default ${DEFAULT_OPENAI_MODEL.name} ${DEFAULT_OPENAI_MODEL.version} is not offered with a regional Standard deployment in ${spec.azure?.location ?? "?"} (only ${DEFAULT_OPENAI_MODEL_REGIONS.join(", ")}): name a model and version the region offers (https://learn.microsoft.com/en-us/azure/ai-foundry/openai/concepts/models#standard-deployment-model-availability)`,
+      );
+    }
+  });
   const existing = spec.network.existing;
   if (existing) {
     const needed = spec.publicApi.enabled ? 2 : 1;

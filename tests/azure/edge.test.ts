@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { SecureAiConfigError, SecureAiPlatform } from "../../components";
 import { type BuiltPlatform, buildAzure, installAzureMocks } from "../helpers/azure-mocks";
-import { bankArgs, CA_BUNDLE, CERTIFICATE } from "./fixtures";
+import { bankArgs, CA_BUNDLE, CERTIFICATE, CERTIFICATE_VAULT_ID } from "./fixtures";
 
 const GATEWAY = "azure-native:network:ApplicationGateway";
 const WAF = "azure-native:network:WebApplicationFirewallPolicy";
@@ -15,14 +15,20 @@ beforeAll(async () => {
   tls13 = await buildAzure(
     "chatbot",
     bankArgs({
-      publicApi: { enabled: true, certificate: CERTIFICATE, domainName: "chat.example.com", rateLimit: 500 },
+      publicApi: {
+        enabled: true,
+        certificate: CERTIFICATE,
+        certificateVaultId: CERTIFICATE_VAULT_ID,
+        domainName: "chat.example.com",
+        rateLimit: 500,
+      },
       transport: { mutualTls: { enabled: true, caBundle: CA_BUNDLE } },
     }),
   );
   waived = await buildAzure(
     "legacy",
     bankArgs({
-      publicApi: { enabled: true, certificate: CERTIFICATE },
+      publicApi: { enabled: true, certificate: CERTIFICATE, certificateVaultId: CERTIFICATE_VAULT_ID },
       transport: { minimumTlsVersion: "1.2" },
       waivers: [{ control: "SAI-TLS-01", reason: "legacy partner clients only speak TLS 1.2" }],
     }),

@@ -9,6 +9,9 @@ export const PRINCIPALS = {
 
 /** A Key Vault certificate secret for the public API. */
 export const CERTIFICATE = "https://kv-certs-0001.vault.azure.net/secrets/api-cert";
+/** ARM ID of the vault holding CERTIFICATE. */
+export const CERTIFICATE_VAULT_ID =
+  "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/certs/providers/Microsoft.KeyVault/vaults/kv-certs-0001";
 
 /** A PEM bundle for mutual TLS. */
 export const CA_BUNDLE = "-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----\n";
@@ -17,7 +20,7 @@ export const CA_BUNDLE = "-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIF
 export function bankArgs(overrides: Partial<SecureAiPlatformArgs> = {}): SecureAiPlatformArgs {
   return azureArgs({
     models: [
-      { name: "advisor", sensitivity: "high" },
+      { name: "advisor", sensitivity: "high", baseModel: "gpt-35-turbo:0125" },
       { name: "forecaster", serving: "ml" },
     ],
     datasets: [

@@ -28,7 +28,10 @@ function contentFilters(threshold: string) {
 
 describe("SAI-MOD-03 on Azure: RAI policies with Prompt Shields", () => {
   it("attaches to each OpenAI deployment a synchronous RAI policy blocking from Low severity with both Prompt Shields", async () => {
-    const built = await buildAzure("rai", azureArgs({ models: [{ name: "chat" }] }));
+    const built = await buildAzure(
+      "rai",
+      azureArgs({ models: [{ name: "chat", baseModel: "gpt-35-turbo:0125" }] }),
+    );
     const policy = built.named(RAI, "rai-model-chat-filter");
     expect(policy.inputs.raiPolicyName).toBe("secure-ai-filter");
     expect(policy.inputs.properties).toEqual({
@@ -49,7 +52,7 @@ describe("SAI-MOD-03 on Azure: RAI policies with Prompt Shields", () => {
       "raiw",
       azureArgs({
         models: [
-          { name: "chat", guardrailStrength: "low" },
+          { name: "chat", guardrailStrength: "low", baseModel: "gpt-35-turbo:0125" },
           { name: "scorer", serving: "ml" },
         ],
         waivers: [{ control: "SAI-MOD-03", reason: "red-team sandbox, internal users only" }],

@@ -21,7 +21,10 @@ let plain: BuiltPlatform;
 beforeAll(async () => {
   await installAzureMocks();
   bank = await buildAzure("bank", bankArgs());
-  plain = await buildAzure("shop", bankArgs({ models: [{ name: "faq" }], encryption: { rotationDays: 30 } }));
+  plain = await buildAzure(
+    "shop",
+    bankArgs({ models: [{ name: "faq", baseModel: "gpt-35-turbo:0125" }], encryption: { rotationDays: 30 } }),
+  );
 });
 
 describe("Azure Key Vault", () => {
@@ -56,9 +59,11 @@ describe("Azure keys", () => {
         .ofType(KEY)
         .map((key) => key.inputs.keyName)
         .sort(),
-    ).toEqual(["artifacts", "datasets", "logs", "model-advisor", "model-forecaster"].sort());
+    ).toEqual(
+      ["artifacts", "datasets", "logs", "model-advisor", "model-forecaster", "openai-advisor"].sort(),
+    );
     expect(Object.keys(bank.outputs.keys).sort()).toEqual(
-      ["artifacts", "datasets", "logs", "model:advisor", "model:forecaster"].sort(),
+      ["artifacts", "datasets", "logs", "model:advisor", "model:forecaster", "openai:advisor"].sort(),
     );
   });
 
@@ -69,6 +74,7 @@ describe("Azure keys", () => {
     expect(kty("datasets")).toBe("RSA-HSM");
     expect(kty("model-forecaster")).toBe("RSA");
     expect(plain.ofType(KEY).map((key) => (key.inputs.properties as { kty: string }).kty)).toEqual([
+      "RSA",
       "RSA",
       "RSA",
       "RSA",
@@ -99,7 +105,8 @@ describe("Azure keys", () => {
     ] as const) {
       for (const key of built.ofType(KEY)) {
         expect(key.inputs.properties).toMatchObject({
-          keySize: 3072,
+          // Azure OpenAI accepts only RSA 2048 (https://learn.microsoft.com/en-us/azure/ai-foundry/openai/encrypt-data-at-rest).
+          keySize: String(key.inputs.keyName).startsWith("openai-") ? 2048 : 3072,
           keyOps: ["wrapKey", "unwrapKey"],
           attributes: { enabled: true, exportable: false },
           rotationPolicy: {
@@ -118,8 +125,9 @@ describe("Azure keys", () => {
 describe("Azure key access", () => {
   it("grants only Key Vault Crypto Service Encryption User on single keys to service identities", () => {
     const grants = bank.ofType(ROLE_ASSIGNMENT).filter((r) => r.name.includes("-key-user-"));
-    // 3 storage accounts, 2 models, the artifacts account on each model's key.
-    expect(grants).toHaveLength(7);
+    // 3 storage accounts, the Azure ML model, the artifacts account on each model's key (the OpenAI account
+    // uses an access policy in its own vault instead).
+    expect(grants).toHaveLength(6);
     for (const grant of grants) {
       expect(grant.inputs).toMatchObject({
         roleDefinitionId: CRYPTO_SERVICE_ENCRYPTION_USER,
@@ -130,7 +138,7 @@ describe("Azure key access", () => {
   });
 
   it("gives break-glass principals key administration without cryptographic operations", () => {
-    const [role] = bank.ofType(ROLE_DEFINITION);
+    const role = bank.named(ROLE_DEFINITION, "bank-break-glass-role");
     expect(role.inputs.permissions).toEqual([
       {
         actions: ["Microsoft.KeyVault/vaults/read", "Microsoft.KeyVault/vaults/keys/read"],
@@ -150,9 +158,16 @@ describe("Azure key access", () => {
     expect(assignment.inputs.roleDefinitionId).toMatch(/\/RoleDefinition\/bank-break-glass-role/);
   });
 
-  it("creates no break-glass role when no break-glass principal is given", async () => {
+  it("assigns key administration to the deployer before any key, and to no break-glass principal unless given", async () => {
     const none = await buildAzure("nobreak", bankArgs({ encryption: {} }));
-    expect(none.ofType(ROLE_DEFINITION)).toHaveLength(0);
+    expect(none.ofType(ROLE_ASSIGNMENT).filter((r) => r.name.includes("break-glass"))).toEqual([]);
+    // Without a data-plane role the deployer's key creation fails with ForbiddenByRbac
+    // (https://github.com/pulumi/pulumi-azure-native/issues/890).
+    const deployer = none.named(ROLE_ASSIGNMENT, "nobreak-key-admin-deployer");
+    expect(deployer.inputs.principalId).toMatch(/.+/);
+    for (const key of none.ofType(KEY).filter((k) => !String(k.inputs.keyName).startsWith("openai-"))) {
+      expect(key.dependsOn).toContain("nobreak-key-admin-deployer");
+    }
   });
 });
 

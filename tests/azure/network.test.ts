@@ -95,6 +95,9 @@ describe("Azure network", () => {
       "bank-pe-storage-audit-logs": "blob",
       "bank-pe-model-advisor": "account",
       "bank-pe-model-forecaster": "amlworkspace",
+      "bank-pe-openai-key-vault": "vault",
+      "bank-pe-ml-forecaster-store": "blob",
+      "bank-pe-ml-forecaster-secrets": "vault",
     });
     expect(
       bank
@@ -115,7 +118,7 @@ describe("Azure network", () => {
         virtualNetwork: { id: bank.outputs.networkId },
       });
     }
-    expect(bank.ofType(ZONE_GROUP)).toHaveLength(6);
+    expect(bank.ofType(ZONE_GROUP)).toHaveLength(9);
   });
 
   it("has no public endpoint anywhere when the public API is off", () => {

@@ -7,7 +7,6 @@ const RAI = "azure-native:cognitiveservices:RaiPolicy";
 const DEPLOYMENT = "azure-native:cognitiveservices:Deployment";
 const WORKSPACE = "azure-native:machinelearningservices:Workspace";
 const ONLINE_ENDPOINT = "azure-native:machinelearningservices:OnlineEndpoint";
-const IDENTITY = "azure-native:managedidentity:UserAssignedIdentity";
 const FEDERATION = "azure-native:managedidentity:FederatedIdentityCredential";
 
 let bank: BuiltPlatform;
@@ -18,16 +17,14 @@ beforeAll(async () => {
 });
 
 describe("Azure OpenAI serving", () => {
-  it("encrypts the account with the model's key through the model's identity, after the grant", () => {
+  // https://learn.microsoft.com/en-us/azure/ai-foundry/openai/encrypt-data-at-rest: system-assigned identity only,
+  // RSA 2048, legacy access policies with get, wrap and unwrap.
+  it("encrypts the account with its RSA 2048 key through its system-assigned identity, after the access policy", () => {
     const account = bank.named(OPENAI, "bank-model-advisor");
-    const identity = bank.named(IDENTITY, "bank-id-model-advisor");
     expect(account.inputs).toMatchObject({
       kind: "OpenAI",
       sku: { name: "S0" },
-      identity: {
-        type: "UserAssigned",
-        userAssignedIdentities: [expect.stringMatching(/bank-id-model-advisor/)],
-      },
+      identity: { type: "SystemAssigned" },
     });
     const properties = account.inputs.properties as Record<string, unknown>;
     expect(properties).toMatchObject({
@@ -40,16 +37,24 @@ describe("Azure OpenAI serving", () => {
       encryption: {
         keySource: "Microsoft.KeyVault",
         keyVaultProperties: {
-          keyName: "model-advisor",
-          keyVaultUri: expect.stringMatching(/^https:\/\/kv-bank-[0-9a-f]{8}\.vault\.azure\.net\/$/),
+          keyName: "openai-advisor",
+          keyVaultUri: expect.stringMatching(/^https:\/\/kvo-bank-[0-9a-f]{8}\.vault\.azure\.net\/$/),
         },
       },
     });
+    const vault = bank.named("azure-native:keyvault:Vault", "bank-openai-vault");
+    expect((vault.inputs.properties as Record<string, unknown>).enableRbacAuthorization).toBe(false);
     expect(
-      (properties.encryption as { keyVaultProperties: Record<string, unknown> }).keyVaultProperties,
-    ).not.toHaveProperty("keyVersion");
-    expect(identity.type).toBe(IDENTITY);
-    expect(account.dependsOn).toEqual(["bank-key-user-model-advisor-model-advisor"]);
+      bank.named("azure-native:keyvault:Key", "bank-openai-key-advisor").inputs.properties,
+    ).toMatchObject({
+      kty: "RSA-HSM",
+      keySize: 2048,
+    });
+    const access = bank.named("azure-native:keyvault:AccessPolicy", "bank-openai-key-access-advisor");
+    expect((access.inputs.policy as { permissions: unknown }).permissions).toEqual({
+      keys: ["get", "wrapKey", "unwrapKey"],
+    });
+    expect(account.dependsOn).toEqual(["bank-openai-key-access-advisor", "bank-openai-key-advisor"]);
   });
 
   it("attaches a blocking content filter to the deployment", () => {
@@ -73,7 +78,7 @@ describe("Azure OpenAI serving", () => {
       deploymentName: "advisor",
       sku: { name: "Standard", capacity: 10 },
       properties: {
-        model: { format: "OpenAI", name: "gpt-4o-mini", version: "2024-07-18" },
+        model: { format: "OpenAI", name: "gpt-35-turbo", version: "0125" },
         raiPolicyName: "secure-ai-filter",
       },
     });
@@ -99,10 +104,17 @@ describe("Azure ML serving", () => {
         },
       },
     });
+    // The roles Microsoft lists for a workspace with a user-assigned identity, on stores of the model's own
+    // (https://learn.microsoft.com/en-us/azure/machine-learning/how-to-identity-based-service-authentication#rbac-roles-by-scenario).
     expect(workspace.dependsOn).toEqual([
       "bank-key-user-model-forecaster-model-forecaster",
-      "bank-model-forecaster-artifacts-writer",
+      "bank-model-forecaster-artifacts-reader",
+      "bank-model-forecaster-store-writer",
+      "bank-model-forecaster-secrets-admin",
     ]);
+    // Its own storage account and secrets vault, never the shared artifacts account or the main vault.
+    expect(workspace.inputs.storageAccount).toMatch(/StorageAccount\/bankmlf[0-9a-f]{8}$/);
+    expect(workspace.inputs.keyVault).toMatch(/\/kvm-bank-[0-9a-f]{8}$/);
   });
 
   it("serves through an online endpoint with Entra ID tokens only and no public access", () => {
@@ -123,7 +135,7 @@ describe("Azure ML serving", () => {
 
   it("reports that Azure ML pins the key version", () => {
     expect(bank.control("SAI-ENC-03").status).toBe("gap");
-    expect(bank.control("SAI-ENC-03").note).toMatch(/pin a key version \(forecaster\)/);
+    expect(bank.control("SAI-ENC-03").note).toMatch(/pin a key version \(advisor, forecaster\)/);
   });
 });
 

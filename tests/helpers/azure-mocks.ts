@@ -98,7 +98,8 @@ export function azureArgs(overrides: Partial<SecureAiPlatformArgs> = {}): Secure
   return {
     cloud: "azure",
     azure: { location: "westeurope", tenantId: TENANT_ID },
-    models: [{ name: "chat" }],
+    // westeurope offers gpt-35-turbo 0125 with a regional Standard deployment, not the default gpt-4o-mini.
+    models: [{ name: "chat", baseModel: "gpt-35-turbo:0125" }],
     ...overrides,
   };
 }

@@ -96,7 +96,8 @@ export function buildOpenAiKeys(
         enabledForDiskEncryption: false,
         enabledForTemplateDeployment: false,
       },
-      tags,
+      // Marks the one vault that must use access policies (Azure OpenAI CMK), for policies that require RBAC vaults.
+      tags: { ...tags, "secure-ai-vault-purpose": "azure-openai-cmk" },
     },
     retainedOpts(context),
   );

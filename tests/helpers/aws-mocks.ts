@@ -28,7 +28,7 @@ const regional = (service: string, resource: string) =>
   `arn:aws:${service}:${REGION}:${ACCOUNT_ID}:${resource}`;
 
 /** The AWS provider as the mocks fake it: ARNs and names downstream look like AWS's. */
-const awsProvider: FakeProvider = {
+export const awsProvider: FakeProvider = {
   computedState(type, name, inputs) {
     const id = `${name}-id`;
     switch (type) {

@@ -41,7 +41,7 @@ function fakeGuid(seed: string): string {
 }
 
 /** The azure-native provider as the mocks fake it: ARM IDs, physical names, key URIs and principal IDs. */
-const azureProvider: FakeProvider = {
+export const azureProvider: FakeProvider = {
   computedState(type, name, inputs) {
     const nameInput = NAME_INPUTS[type];
     // Autonamed resources get the logical name plus a suffix, like the provider does.

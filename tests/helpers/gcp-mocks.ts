@@ -23,7 +23,7 @@ function str(value: unknown): string {
 }
 
 /** The GCP provider as the mocks fake it: computed IDs, emails and members look like the real thing. */
-const gcpProvider: FakeProvider = {
+export const gcpProvider: FakeProvider = {
   computedState(type, name, inputs) {
     const project = str(inputs.project) || "mock-project";
     switch (type) {

@@ -9,6 +9,7 @@ import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { type EnforcementLevel, type PolicyInfo, type RecordedValue, type Severity } from "../model";
+import { type CachedAnalyzeResponse, cachingAnalyzeResponseDeserializer } from "./analyze-response-cache";
 import { controlIdsFromTags, examinedTypesFromTags } from "./controls-from-tags";
 import { decodeProperties, encodeProperties, type EncodeOptions } from "./wire-values";
 
@@ -189,7 +190,7 @@ export class AnalyzerClient {
     readonly address: string,
     options: AnalyzerClientOptions = {},
   ) {
-    this.stub = new analyzerRpc.AnalyzerClient(address, grpc.credentials.createInsecure(), {
+    this.stub = new CachingAnalyzerClient(address, grpc.credentials.createInsecure(), {
       "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
       "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
     });
@@ -522,7 +523,25 @@ function notApplicableFromProto(list: analyzerProto.PolicyNotApplicable[]): Poli
   return list.map((item) => ({ policyName: item.getPolicyName(), reason: item.getReason() }));
 }
 
-function analyzeResultFromProto(response: analyzerProto.AnalyzeResponse): AnalyzeResult {
+/**
+ * The generated Analyzer client with Analyze and AnalyzeStack responses decoded by the caching deserializer
+ * (`analyze-response-cache.ts`); every other method as generated.
+ */
+const CachingAnalyzerClient = (() => {
+  const deserialize = cachingAnalyzeResponseDeserializer();
+  const service = analyzerRpc.AnalyzerService as unknown as grpc.ServiceDefinition;
+  const definition: grpc.ServiceDefinition = {
+    ...service,
+    analyze: { ...service["analyze"]!, responseDeserialize: deserialize },
+    analyzeStack: { ...service["analyzeStack"]!, responseDeserialize: deserialize },
+  };
+  return grpc.makeGenericClientConstructor(
+    definition,
+    "Analyzer",
+  ) as unknown as typeof analyzerRpc.AnalyzerClient;
+})();
+
+function analyzeResultFromProto(response: CachedAnalyzeResponse): AnalyzeResult {
   return {
     diagnostics: response.getDiagnosticsList().map((diagnostic) => {
       const result: AnalyzeDiagnostic = {
@@ -539,6 +558,8 @@ function analyzeResultFromProto(response: analyzerProto.AnalyzeResponse): Analyz
       }
       return result;
     }),
-    notApplicable: notApplicableFromProto(response.getNotApplicableList()),
+    notApplicable:
+      (response.decodedNotApplicable as PolicyNotApplicable[] | undefined) ??
+      notApplicableFromProto(response.getNotApplicableList()),
   };
 }

@@ -72,7 +72,13 @@ export function cacheNotApplicableEncoding(requireFrom?: NodeJS.Require): boolea
     return false;
   }
   const encoded = new Map<string, Uint8Array>();
+  // Consecutive resources of one type are skipped by the same policies: compare with the last list first.
+  let lastEntries: NotApplicableMessage[] = [];
+  let lastBytes: Uint8Array | undefined;
   const encodeList = (entries: NotApplicableMessage[]): Uint8Array => {
+    if (lastBytes !== undefined && sameEntries(entries, lastEntries)) {
+      return lastBytes;
+    }
     const key = entries.map((entry) => `${entry.getPolicyName()}\u0000${entry.getReason()}`).join("\u0001");
     let bytes = encoded.get(key);
     if (bytes === undefined) {
@@ -83,6 +89,8 @@ export function cacheNotApplicableEncoding(requireFrom?: NodeJS.Require): boolea
         encoded.set(key, bytes);
       }
     }
+    lastEntries = entries;
+    lastBytes = bytes;
     return bytes;
   };
   prototype.serializeBinary = function serializeWithCachedNotApplicable(this: AnalyzeResponseMessage) {
@@ -101,5 +109,19 @@ export function cacheNotApplicableEncoding(requireFrom?: NodeJS.Require): boolea
     return head.length === 0 ? list : Buffer.concat([head, list]);
   };
   Response.__secureAiCachedNotApplicable = true;
+  return true;
+}
+
+function sameEntries(a: readonly NotApplicableMessage[], b: readonly NotApplicableMessage[]): boolean {
+  if (a.length !== b.length) {
+    return false;
+  }
+  for (let index = 0; index < a.length; index++) {
+    const left = a[index]!;
+    const right = b[index]!;
+    if (left.getPolicyName() !== right.getPolicyName() || left.getReason() !== right.getReason()) {
+      return false;
+    }
+  }
   return true;
 }

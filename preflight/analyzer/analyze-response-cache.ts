@@ -1,0 +1,101 @@
+/**
+ * Decodes each distinct not-applicable list of the Analyze responses once.
+ *
+ * A pack answers every Analyze call with one `PolicyNotApplicable` (policy name, reason) per policy that does
+ * not apply to the resource: with the secure-ai pack's fact tables, some 270 entries for any resource. The
+ * lists repeat (resources of one type are skipped by the same policies with the same reasons), and decoding
+ * them with google-protobuf was the client's largest cost: the pack sat idle half the time waiting for it.
+ * `not_applicable` is field 3 of `AnalyzeResponse` and encoders write fields in number order, so the list is
+ * a suffix of the message: this deserializer decodes the rest (the diagnostics) with the generated code and
+ * takes the list from a cache keyed by the suffix's bytes, decoded the first time by the generated code
+ * itself. A message whose field 3 is not one trailing run is decoded whole, as before.
+ */
+import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
+
+/** One not-applicable entry, decoded. */
+export interface DecodedNotApplicable {
+  policyName: string;
+  reason: string;
+}
+
+/** An AnalyzeResponse whose not-applicable list came from the cache. */
+export type CachedAnalyzeResponse = analyzerProto.AnalyzeResponse & {
+  decodedNotApplicable?: readonly DecodedNotApplicable[];
+};
+
+const NOT_APPLICABLE_FIELD = 3;
+/** Distinct lists kept; a stack has one or a few per resource type. */
+const MAX_CACHED_LISTS = 512;
+
+/** Reads a varint at `offset`; returns the value and the offset after it, or undefined when truncated. */
+function varint(buffer: Uint8Array, offset: number): { value: number; next: number } | undefined {
+  let value = 0;
+  let shift = 0;
+  for (let index = offset; index < buffer.length && shift < 50; index++) {
+    const byte = buffer[index]!;
+    value += (byte & 0x7f) * 2 ** shift;
+    if ((byte & 0x80) === 0) {
+      return { value, next: index + 1 };
+    }
+    shift += 7;
+  }
+  return undefined;
+}
+
+/**
+ * The offset where the trailing run of field-3 entries starts, `buffer.length` when there is none, or
+ * undefined when field 3 appears before another field (or the message is not length-delimited as expected).
+ */
+export function notApplicableSuffixStart(buffer: Uint8Array): number | undefined {
+  let offset = 0;
+  let suffixStart: number | undefined;
+  while (offset < buffer.length) {
+    const tag = varint(buffer, offset);
+    if (tag === undefined || tag.value % 8 !== 2) {
+      return undefined;
+    }
+    const length = varint(buffer, tag.next);
+    if (length === undefined) {
+      return undefined;
+    }
+    const field = Math.floor(tag.value / 8);
+    if (field === NOT_APPLICABLE_FIELD) {
+      suffixStart ??= offset;
+    } else if (suffixStart !== undefined) {
+      return undefined;
+    }
+    offset = length.next + length.value;
+  }
+  return offset === buffer.length ? (suffixStart ?? buffer.length) : undefined;
+}
+
+/**
+ * A `responseDeserialize` for the Analyze and AnalyzeStack methods that caches decoded not-applicable lists.
+ */
+export function cachingAnalyzeResponseDeserializer(): (buffer: Buffer) => CachedAnalyzeResponse {
+  const lists = new Map<string, readonly DecodedNotApplicable[]>();
+  return (buffer) => {
+    const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    const start = notApplicableSuffixStart(bytes);
+    if (start === undefined || start === bytes.length) {
+      return analyzerProto.AnalyzeResponse.deserializeBinary(bytes);
+    }
+    const response: CachedAnalyzeResponse = analyzerProto.AnalyzeResponse.deserializeBinary(
+      bytes.subarray(0, start),
+    );
+    const key = buffer.toString("latin1", start);
+    let list = lists.get(key);
+    if (list === undefined) {
+      list = Object.freeze(
+        analyzerProto.AnalyzeResponse.deserializeBinary(bytes.subarray(start))
+          .getNotApplicableList()
+          .map((item) => Object.freeze({ policyName: item.getPolicyName(), reason: item.getReason() })),
+      );
+      if (lists.size < MAX_CACHED_LISTS) {
+        lists.set(key, list);
+      }
+    }
+    response.decodedNotApplicable = list;
+    return response;
+  };
+}

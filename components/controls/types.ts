@@ -54,6 +54,15 @@ export const AI_FRAMEWORK_IDS: readonly AiFrameworkId[] = [
   "mitreAtlas",
 ];
 
+/** The compliance frameworks, in report order (what `compliance.frameworks` reports on by default). */
+export const COMPLIANCE_FRAMEWORK_IDS: readonly ComplianceFrameworkId[] = [
+  "soc2",
+  "iso27001",
+  "hipaa",
+  "gdpr",
+  "nist80053",
+];
+
 /** All frameworks, in report order: the compliance frameworks, then the generative-AI frameworks. */
 export const FRAMEWORK_IDS: readonly FrameworkId[] = [
   "soc2",

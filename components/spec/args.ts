@@ -283,8 +283,10 @@ export interface PublicApiArgs {
 /** Compliance reporting. */
 export interface ComplianceArgs {
   /**
-   * Frameworks the evidence reports on: any of `"soc2"`, `"iso27001"`, `"hipaa"`, `"gdpr"`, `"nist80053"`.
-   * @default all five
+   * Frameworks the evidence reports on: any of the compliance frameworks `"soc2"`, `"iso27001"`, `"hipaa"`,
+   * `"gdpr"`, `"nist80053"` and the generative-AI frameworks `"saif"`, `"scopingMatrix"`, `"owaspLlm"`,
+   * `"nistAi600"`, `"iso42001"`, `"mitreAtlas"` (every control carries its clauses of all of them).
+   * @default the five compliance frameworks
    */
   frameworks?: string[];
 }

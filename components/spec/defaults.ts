@@ -1,4 +1,4 @@
-import { FRAMEWORK_IDS } from "../controls/types";
+import { COMPLIANCE_FRAMEWORK_IDS } from "../controls/types";
 
 /** The secure defaults SecureAiPlatform applies; each matches a `@default` in args.ts. */
 export const DEFAULTS = {
@@ -18,7 +18,7 @@ export const DEFAULTS = {
   publicApiEnabled: false,
   waf: true,
   rateLimit: 2000,
-  frameworks: FRAMEWORK_IDS,
+  frameworks: COMPLIANCE_FRAMEWORK_IDS,
 } as const;
 
 /** Limits the validation enforces. */

@@ -36,7 +36,9 @@ const azurePlatform = new SecureAiPlatform("landing-azure", {
     tenantId: config.require("azureTenantId"),
     resourceGroupName: config.require("azureResourceGroup"),
   },
-  models: [{ name: "doc-classifier", serving: "openai" }],
+  // westeurope offers no regional Standard gpt-4o-mini 2024-07-18 (the default): name a model it offers,
+  // as the bundled azure-prod stack does (Azure OpenAI model availability tables).
+  models: [{ name: "doc-classifier", serving: "openai", baseModel: "gpt-35-turbo:0125" }],
   detection: {
     singletons: {
       threatDetection: "adopt", // Defender for Cloud plans set by the subscription's owners

@@ -22,6 +22,9 @@ const claims = new SecureAiPlatform("claims", {
       serving: "sagemaker",
       // An instance type without local NVMe storage, so the endpoint volume is encrypted with the model's key.
       instanceType: "ml.m5.xlarge",
+      // Served once the packaged weights are uploaded there (SageMaker's CreateModel checks the object); a
+      // brand-new account leaves this out for the first `pulumi up`, uploads with the publisher role, then sets it.
+      artifact: "models/claims-triage/model.tar.gz",
     },
   ],
   datasets: [

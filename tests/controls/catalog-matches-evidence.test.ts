@@ -29,7 +29,11 @@ const REPRESENTATIVE: Partial<SecureAiPlatformArgs> = {
 const SPECS: Readonly<Record<Cloud, SecureAiPlatformArgs>> = {
   aws: awsArgs({
     ...REPRESENTATIVE,
-    models: [{ name: "assistant" }, { name: "triage", sensitivity: "high" }],
+    // SageMaker models are served once their artifact is uploaded (CreateModel validates the object).
+    models: [
+      { name: "assistant", artifact: "models/assistant/model.tar.gz" },
+      { name: "triage", sensitivity: "high", artifact: "models/triage/model.tar.gz" },
+    ],
     identity: { dataScientists: ["arn:aws:iam::111122223333:role/data-scientist"] },
     publicApi: {
       enabled: true,

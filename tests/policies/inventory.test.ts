@@ -43,6 +43,7 @@ describe("pack inventory", () => {
         .map((policy) => policy.name)
         .sort(),
     ).toEqual([
+      "aws-bedrock-agentknowledgebase-require-guardrail",
       "aws-cloudtrail-account-require-trail",
       "aws-cloudwatch-eventrule-require-findings-route",
       "aws-cloudwatch-logmetricfilter-require-alarm",

@@ -19,6 +19,12 @@ const FRAMEWORK_LABELS: Readonly<Partial<Record<FrameworkId, string>>> = {
   hipaa: "HIPAA",
   gdpr: "GDPR",
   nist80053: "NIST 800-53",
+  saif: "SAIF",
+  scopingMatrix: "AWS Scoping Matrix",
+  owaspLlm: "OWASP LLM",
+  nistAi600: "NIST AI 600-1",
+  iso42001: "ISO 42001",
+  mitreAtlas: "MITRE ATLAS",
 };
 
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";

@@ -31,7 +31,7 @@ function vault(accessPolicies: unknown[] | undefined) {
   };
 }
 
-async function violations(props: unknown): Promise<string[]> {
+async function violations(props: Record<string, unknown>): Promise<string[]> {
   return (await runResourcePolicy(azureKeyvaultVaultRequireRbac, { type: VAULT, props })).violations;
 }
 

@@ -16,7 +16,6 @@ const EXPECTED_MANDATORY = [
   "azure-cognitiveservices-account-disallow-public-network-access on assistant-openai: SAI-MOD-02,SAI-NET-02",
   "azure-cognitiveservices-account-require-cmk on assistant-openai: SAI-ENC-01,SAI-MOD-01",
   "gcp-vertex-endpoint-require-cmek on chat-endpoint: SAI-ENC-01,SAI-MOD-01",
-  "gcp-vertex-endpoint-require-model-armor on chat-endpoint: SAI-MOD-03",
   "gcp-vertex-endpoint-require-private-access on chat-endpoint: SAI-MOD-02,SAI-NET-02",
 ];
 

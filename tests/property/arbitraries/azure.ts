@@ -19,7 +19,11 @@ import {
   weakenings,
 } from "./common";
 
-const LOCATIONS = ["westeurope", "northeurope", "swedencentral", "eastus2"] as const;
+/**
+ * Locations where the default OpenAI model (gpt-4o-mini 2024-07-18) has a regional Standard deployment; in
+ * others the spec must name a model (a SecureAiConfigError, tested in tests/azure).
+ */
+const LOCATIONS = ["swedencentral", "eastus2", "westus3", "northcentralus"] as const;
 const guid = fc.uuid({ version: 4 });
 const vaultName = fc.stringMatching(/^[a-z][a-z0-9-]{1,20}[a-z0-9]$/);
 
@@ -128,6 +132,8 @@ export const azureSpec: fc.Arbitrary<GeneratedSpec> = fc
               waf: draw.weak.wafOff ? false : undefined,
               rateLimit: draw.rateLimit,
               certificate: `https://${draw.vault}.vault.azure.net/secrets/${draw.secretName}`,
+              // The vault holding it, whose secret the gateway's identity is granted read on.
+              certificateVaultId: `/subscriptions/${draw.subscription}/resourceGroups/certs-rg/providers/Microsoft.KeyVault/vaults/${draw.vault}`,
               domainName: draw.domainName,
             })
           : undefined,

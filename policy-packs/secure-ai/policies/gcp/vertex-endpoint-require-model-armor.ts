@@ -65,6 +65,8 @@ function templateBlocks(template: PolicyResource, project: Value): boolean {
  * jailbreaks for the application to screen prompts and responses with. Model Armor's Vertex AI integration
  * screens Gemini generateContent calls; predict calls to a dedicated endpoint pass Model Armor only when the
  * application calls the template (https://docs.cloud.google.com/model-armor/model-armor-vertex-integration).
+ * Advisory: a template alone does not show that prompts pass it, and Model Armor is not offered in every
+ * region (https://docs.cloud.google.com/model-armor/locations), where SecureAiPlatform reports SAI-MOD-03 as a gap.
  */
 export const gcpVertexEndpointRequireModelArmor = defineStackPolicy({
   name: "gcp-vertex-endpoint-require-model-armor",
@@ -72,7 +74,7 @@ export const gcpVertexEndpointRequireModelArmor = defineStackPolicy({
   controls: ["SAI-MOD-03"],
   description:
     "Every Vertex AI endpoint's project has Model Armor: a floor setting (project, folder or organisation parent) with enableFloorSettingEnforcement, AI_PLATFORM in integratedServices, aiPlatformFloorSetting.inspectAndBlock and the prompt-injection/jailbreak filter ENABLED, or a Model Armor template with enforcementType INSPECT_AND_BLOCK and that filter ENABLED.",
-  enforcementLevel: "mandatory",
+  enforcementLevel: "advisory",
   resourceTypes: [GCP_MODEL_ARMOR.vertexEndpoint, GCP_MODEL_ARMOR.floorSetting, GCP_MODEL_ARMOR.template],
   tags: ["vertex", "modelarmor", "guardrail", "ai"],
   validate: (stack, { report }) => {

@@ -152,12 +152,11 @@ export const encryptionControls: readonly ControlDraft[] = [
       azure: {
         implementation:
           "rotationPolicy on every azure-native.keyvault.Key with a rotate action 90 days after creation (P90D) and " +
-          "a notify action before expiry; Storage and Azure OpenAI reference the key without a version so they " +
-          "follow new versions.",
+          "a notify action before expiry; Storage references the key without a version so it follows new versions.",
         limitation:
-          "Azure ML workspaces take a versioned key identifier: Key Vault rotates the key, but the workspace keeps " +
-          "encrypting with the pinned version until it is updated to the new one.",
-        limitationCondition: 'a model is served by Azure ML (serving: "ml")',
+          "Azure ML workspaces and Azure OpenAI accounts pin a key version: Key Vault rotates the key, but the " +
+          "service keeps encrypting with the pinned version until it is updated to the new one.",
+        limitationCondition: 'a model is served by Azure ML (serving: "ml") or Azure OpenAI with a customer-managed key',
         guardrails: [AZURE_GUARDRAIL_DEFINITIONS.keyRotationWithinDays],
       },
     },

@@ -48,9 +48,18 @@ const SPECS: Readonly<Record<Cloud, SecureAiPlatformArgs>> = {
   }),
   azure: azureArgs({
     ...REPRESENTATIVE,
-    models: [{ name: "chat" }, { name: "triage", sensitivity: "high" }],
+    // westeurope offers gpt-35-turbo 0125 as a regional Standard deployment, not the default model.
+    models: [
+      { name: "chat", baseModel: "gpt-35-turbo:0125" },
+      { name: "triage", sensitivity: "high", baseModel: "gpt-35-turbo:0125" },
+    ],
     identity: { dataScientists: ["33333333-3333-4333-8333-333333333333"] },
-    publicApi: { enabled: true, certificate: "https://kv-certs-0001.vault.azure.net/secrets/chat-api" },
+    publicApi: {
+      enabled: true,
+      certificate: "https://kv-certs-0001.vault.azure.net/secrets/chat-api",
+      certificateVaultId:
+        "/subscriptions/00000000-0000-4000-8000-000000000001/resourceGroups/certs/providers/Microsoft.KeyVault/vaults/kv-certs-0001",
+    },
   }),
 };
 
@@ -105,6 +114,7 @@ const SHARED_REASON: Readonly<Record<Cloud, Readonly<Partial<Record<ControlId, R
   },
   azure: {
     "SAI-ENC-01": /dedicated Log Analytics cluster|dedicated cluster/,
+    "SAI-ENC-03": /pin/,
     "SAI-ENC-08": /Managed HSM/,
     "SAI-TLS-02": /Azure Storage/,
     "SAI-IAM-04": /Conditional Access/,

@@ -69,9 +69,15 @@ beforeAll(async () => {
     (
       await capturePlatform("fuzz", {
         cloud: "azure",
-        azure: { location: "westeurope", tenantId: "00000000-0000-0000-0000-000000000002" },
+        // swedencentral offers the default OpenAI model as a regional Standard deployment.
+        azure: { location: "swedencentral", tenantId: "00000000-0000-0000-0000-000000000002" },
         ...common,
-        publicApi: { enabled: true, certificate: "https://fuzz-vault.vault.azure.net/secrets/api" },
+        publicApi: {
+          enabled: true,
+          certificate: "https://fuzz-vault.vault.azure.net/secrets/api",
+          certificateVaultId:
+            "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/certs/providers/Microsoft.KeyVault/vaults/fuzz-vault",
+        },
       })
     ).resources,
   );

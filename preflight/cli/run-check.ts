@@ -6,6 +6,7 @@ import { mergePassFindings } from "../evidence/merge-passes";
 import type { Examination, Finding, Pass, PolicyPackSummary, StackRun } from "../model";
 import { buildReportData, type StackResult } from "../report/build-report-data";
 import type { ReportData } from "../report/report-data";
+import { ensureWritableDirectory } from "../report/write-reports";
 import { type CheckOptions, CliUsageError } from "./args";
 import type { CheckStages } from "./stages";
 
@@ -135,6 +136,14 @@ async function runPass(
 }
 
 function checkPaths(options: CheckOptions): void {
+  if (options.outDir !== undefined) {
+    try {
+      ensureWritableDirectory(options.outDir);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new CliUsageError(`--out ${options.outDir} is not a writable directory (${reason}).`);
+    }
+  }
   if (!isDirectory(options.programDir)) {
     throw new CliUsageError(`--program ${options.programDir} is not a directory.`);
   }

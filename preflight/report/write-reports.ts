@@ -5,6 +5,32 @@ import { REPORT_FILE_NAMES, renderReport } from "./render";
 import type { ReportData } from "./report-data";
 
 /**
+ * Creates `dir` (and its missing parents, one at a time: Node's recursive `mkdir` never returns on some
+ * virtual file systems such as `/proc`) and proves it writable with a probe file.
+ *
+ * @param dir - the directory.
+ * @throws the file system's error when the directory cannot be created or written.
+ */
+export function ensureWritableDirectory(dir: string): void {
+  const missing: string[] = [];
+  let current = path.resolve(dir);
+  while (!fs.existsSync(current)) {
+    missing.unshift(current);
+    const parent = path.dirname(current);
+    if (parent === current) {
+      break;
+    }
+    current = parent;
+  }
+  for (const item of missing) {
+    fs.mkdirSync(item);
+  }
+  const probe = path.join(dir, `.secure-ai-write-probe.${process.pid}`);
+  fs.writeFileSync(probe, "");
+  fs.rmSync(probe, { force: true });
+}
+
+/**
  * Writes every format into `outDir` (created if needed). Each file is written to a temporary name first and
  * renamed into place, so a reader never sees a half-written report.
  *
@@ -13,7 +39,7 @@ import type { ReportData } from "./report-data";
  * @returns the paths written.
  */
 export function writeAllReports(data: ReportData, outDir: string): string[] {
-  fs.mkdirSync(outDir, { recursive: true });
+  ensureWritableDirectory(outDir);
   const rendered = REPORT_FORMATS.map((format) => [path.join(outDir, REPORT_FILE_NAMES[format]), renderReport(data, format)] as const);
   const written: string[] = [];
   for (const [file, content] of rendered) {

@@ -206,6 +206,32 @@ describe("runCli orchestration", () => {
     expect(stages.analyzed).toEqual([]);
   });
 
+  it.each([
+    [
+      "under a file",
+      (dir: string) => {
+        fs.writeFileSync(path.join(dir, "a-file"), "");
+        return path.join(dir, "a-file", "reports");
+      },
+    ],
+    ["in /proc, where a recursive mkdir never returns", () => "/proc/secure-ai-nope/reports"],
+  ])(
+    "stops with exit 2 at once for an --out it cannot write %s, before running anything",
+    async (_case, outOf) => {
+      const { program, pack } = workspace();
+      const out = outOf(path.dirname(program));
+      const stages = fakeStages(passing);
+      const result = await run(["check", "--program", program, "--policy-pack", pack, "--out", out], stages);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toMatch(
+        new RegExp(
+          `^secure-ai check: --out ${out.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} is not a writable directory \\(E[A-Z]+: `,
+        ),
+      );
+      expect(stages.analyzed).toEqual([]);
+    },
+  );
+
   it("runs only the stack given with --stack", async () => {
     const { program, pack } = workspace();
     const stages = fakeStages(passing, { stacks: ["dev", "prod"] });

@@ -17,7 +17,8 @@ const REPOSITORY_ROOT = path.resolve(__dirname, "..", "..", "..");
 const CLOUD_ARGS = {
   aws: { aws: { region: "eu-west-1" } },
   gcp: { gcp: { project: "bench-project", region: "europe-west1" } },
-  azure: { azure: { location: "westeurope", tenantId: "00000000-0000-0000-0000-000000000000" } },
+  // swedencentral offers the default OpenAI model (gpt-4o-mini 2024-07-18) as a regional Standard deployment.
+  azure: { azure: { location: "swedencentral", tenantId: "00000000-0000-0000-0000-000000000000" } },
 };
 
 function projectFolder(prefix, name) {

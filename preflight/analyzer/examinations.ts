@@ -21,6 +21,25 @@ export function cannotRunDetail(diagnostic: Pick<AnalyzeDiagnostic, "message">):
   return CANNOT_RUN_IN_PREVIEW.exec(diagnostic.message)?.[1];
 }
 
+/**
+ * Per policy, the not-applicable reason of one response, and the unknown-value detail of the SDK's
+ * "can't run policy during preview" advisories.
+ */
+function whatDidNotRun(result: AnalyzeResult): {
+  skipped: Map<string, string>;
+  stopped: Map<string, string>;
+} {
+  const skipped = new Map(result.notApplicable.map((entry) => [entry.policyName, entry.reason]));
+  const stopped = new Map<string, string>();
+  for (const diagnostic of result.diagnostics) {
+    const detail = cannotRunDetail(diagnostic);
+    if (detail !== undefined) {
+      stopped.set(diagnostic.policyName, detail);
+    }
+  }
+  return { skipped, stopped };
+}
+
 /** A pack as the examination reader needs it. */
 export interface ExaminingPack {
   name: string;
@@ -41,14 +60,7 @@ export function resourceExaminations(
   result: AnalyzeResult,
   pass: Pass,
 ): Examination[] {
-  const skipped = new Map(result.notApplicable.map((entry) => [entry.policyName, entry.reason]));
-  const stopped = new Map<string, string>();
-  for (const diagnostic of result.diagnostics) {
-    const detail = cannotRunDetail(diagnostic);
-    if (detail !== undefined) {
-      stopped.set(diagnostic.policyName, detail);
-    }
-  }
+  const { skipped, stopped } = whatDidNotRun(result);
   const examinations: Examination[] = [];
   for (const policy of pack.policies.values()) {
     if (policy.enforcementLevel === "disabled" || policy.type === "stack") {
@@ -93,14 +105,7 @@ export function stackExaminations(
   result: AnalyzeResult,
   pass: Pass,
 ): Examination[] {
-  const skipped = new Map(result.notApplicable.map((entry) => [entry.policyName, entry.reason]));
-  const stopped = new Map<string, string>();
-  for (const diagnostic of result.diagnostics) {
-    const detail = cannotRunDetail(diagnostic);
-    if (detail !== undefined) {
-      stopped.set(diagnostic.policyName, detail);
-    }
-  }
+  const { skipped, stopped } = whatDidNotRun(result);
   const examinations: Examination[] = [];
   for (const policy of pack.policies.values()) {
     const types = new Set(policy.examines ?? []);

@@ -53,6 +53,20 @@ export interface ModelArgs {
    * @default "customer-managed"
    */
   encryptionStage?: string;
+  /**
+   * Which scope of the AWS Generative AI Security Scoping Matrix the model is
+   * (https://aws.amazon.com/ai/generative-ai/security/scoping-matrix/): `"pre-trained"` (Scope 3, a versioned
+   * model used as it is), `"fine-tuned"` (Scope 4, tuned on your data) or `"self-trained"` (Scope 5, trained from
+   * scratch on your data). Bedrock and Azure OpenAI models are the provider's foundation models served from its
+   * API and can only be `"pre-trained"`. The scope decides what is built for training data: only where a model is
+   * fine-tuned or self-trained does the platform build the training identity (AWS: SageMaker training jobs may
+   * assume the publisher role; GCP: the `training` service account, with read on datasets, write on the shared
+   * artifacts bucket and on each trained model's bucket, and Vertex AI user); Azure builds no training identity on
+   * any scope. Every model's serving resources carry the tag (label) `secure-ai-model-scope` with the scope, and
+   * the evidence's shared-responsibility table lists each model's scope.
+   * @default "pre-trained" for Bedrock and Azure OpenAI models; "fine-tuned" for SageMaker, Vertex AI and Azure ML models
+   */
+  scope?: string;
 }
 
 /** A dataset the platform stores for training, tuning or retrieval. */

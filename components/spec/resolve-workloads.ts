@@ -10,6 +10,7 @@ import {
 } from "./checks";
 import { DEFAULTS, LIMITS } from "./defaults";
 import { checkName, checkUniqueNames } from "./names";
+import { MODEL_SCOPES, type ModelScope, SCOPE_LIMIT_REASON, SCOPES_BY_SERVING } from "./scopes";
 import {
   type CloudName,
   ENCRYPTION_STAGES,
@@ -29,6 +30,7 @@ const MODEL_KEYS = [
   "guardrailStrength",
   "artifact",
   "encryptionStage",
+  "scope",
 ] as const;
 const DATASET_KEYS = ["name", "personalData", "retentionDays"] as const;
 
@@ -97,6 +99,7 @@ export function resolveModels(value: unknown, cloud: CloudName, hsmForAll: boole
         GUARDRAIL_STRENGTHS,
         DEFAULTS.guardrailStrength,
       ),
+      scope: resolveScope(model.scope, `${path}.scope`, serving),
     };
   });
   checkUniqueNames(
@@ -104,6 +107,25 @@ export function resolveModels(value: unknown, cloud: CloudName, hsmForAll: boole
     "models",
   );
   return models;
+}
+
+/**
+ * Resolves a model's Scoping Matrix scope: one of MODEL_SCOPES, and one its serving choice accepts; absent, the
+ * serving choice's default.
+ */
+function resolveScope(value: unknown, path: string, serving: string): ModelScope {
+  const accepted = SCOPES_BY_SERVING[serving] ?? MODEL_SCOPES;
+  const scope = optionalChoice(value, path, MODEL_SCOPES, accepted[0] ?? "pre-trained");
+  if (!accepted.includes(scope)) {
+    const allowed = accepted.map((a) => `"${a}"`).join(", ");
+    const reason = SCOPE_LIMIT_REASON[serving];
+    throw new SecureAiConfigError(
+      path,
+      value,
+      `allowed values for a model served by ${serving} are ${allowed}${reason ? ` (${reason})` : ""}`,
+    );
+  }
+  return scope;
 }
 
 /** Resolves `datasets`: unique valid names; personal data must carry a retention period. */

@@ -1,5 +1,6 @@
 import type { ControlId } from "../controls/ids";
 import type { FrameworkId } from "../controls/types";
+import type { ModelScope } from "./scopes";
 
 /** Clouds SecureAiPlatform builds on. */
 export const CLOUDS = ["aws", "gcp", "azure"] as const;
@@ -59,6 +60,8 @@ export interface ResolvedModel {
   artifact?: string;
   /** Azure OpenAI: whether the account is still being bootstrapped or uses the model's key. */
   encryptionStage?: EncryptionStage;
+  /** Scoping Matrix scope: `pre-trained` (Scope 3), `fine-tuned` (Scope 4) or `self-trained` (Scope 5). */
+  scope: ModelScope;
 }
 
 /** Stages of an Azure OpenAI account's customer-managed key (see ModelArgs.encryptionStage). */

@@ -26,6 +26,7 @@ describe("resolveSpec applies secure defaults", () => {
         baseModel: undefined,
         instanceType: undefined,
         guardrailStrength: "high",
+        scope: "fine-tuned",
       },
     ]);
     expect(spec.anyHsm).toBe(false);

@@ -69,6 +69,19 @@ export interface RecordedResource {
    * its children exist only where the plugin runs, so an offline run never sees them.
    */
   remote?: boolean;
+  /**
+   * Where the program declared the resource: the first stack frame past the SDK's constructors when the
+   * resource was constructed (the SDK's `sourcePosition`), source-mapped to the program's own file.
+   * @default undefined (the SDK sent no position)
+   */
+  source?: SourceLocation;
+}
+
+/** A position in a program file: an absolute path, a 1-based line and a 1-based column. */
+export interface SourceLocation {
+  file: string;
+  line: number;
+  column: number;
 }
 
 /** One function call (invoke) the program made, e.g. `aws:index/getCallerIdentity:getCallerIdentity`. */

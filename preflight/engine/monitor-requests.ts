@@ -51,6 +51,8 @@ export interface RegisterResourceRequestLike {
   getRemote?(): boolean;
   getCustomtimeouts(): { getCreate(): string; getUpdate(): string; getDelete(): string } | undefined;
   getRetainondelete(): boolean | undefined;
+  /** Where the program called the resource's constructor (SDK 3.1xx on; absent in older SDKs). */
+  getSourceposition?(): { getUri(): string; getLine(): number; getColumn(): number } | undefined;
 }
 
 /** `pulumirpc.ReadResourceRequest`. */

@@ -1,4 +1,5 @@
-import { type RecordedInvoke, type RecordedResource, type RecordedValue, SECRET } from "../model";
+import { fileURLToPath } from "node:url";
+import { type RecordedInvoke, type RecordedResource, type RecordedValue, SECRET, type SourceLocation } from "../model";
 import type {
   MonitorLike,
   ReadResourceRequestLike,
@@ -145,7 +146,22 @@ function recordRegistration(
     ...(request.getProvider() ? { provider: request.getProvider() } : {}),
     ...(request.getImportid() ? { id: request.getImportid() } : {}),
     ...(request.getRemote?.() ? { remote: true } : {}),
+    ...sourceOf(request),
   };
+}
+
+/** The request's source position as a file path and line, when the SDK sent one with a `file:` URI. */
+function sourceOf(request: RegisterResourceRequestLike): { source?: SourceLocation } {
+  const position = request.getSourceposition?.();
+  const uri = position?.getUri() ?? "";
+  if (position === undefined || !uri.startsWith("file:") || position.getLine() < 1) {
+    return {};
+  }
+  try {
+    return { source: { file: fileURLToPath(uri), line: position.getLine(), column: Math.max(1, position.getColumn()) } };
+  } catch {
+    return {};
+  }
 }
 
 function recordRead(request: ReadResourceRequestLike, urn: string): RecordedResource {

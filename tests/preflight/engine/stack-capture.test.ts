@@ -3,7 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { skipUnusedStackCapture } from "../../../preflight/engine/stack-capture";
+import { SOURCE_POSITION_FRAMES, skipUnusedStackCapture } from "../../../preflight/engine/stack-capture";
 
 const created: string[] = [];
 
@@ -46,11 +46,27 @@ afterEach(() => {
 });
 
 describe("skipping the SDK's unused stack captures", () => {
-  it("makes Resource.callsites return no frames", () => {
-    const resourceClass = { callsites: () => [{ file: "index.ts", line: 1, column: 1 }] };
+  it("makes Resource.callsites capture only the frames a source position needs, parsed as the SDK does", () => {
+    const resourceClass = {
+      callsites: () => [{ file: "index.ts", line: 1, column: 1 }],
+      framePositionRegExp: /^\s*at .* \((?<file>.*):(?<line>[0-9]+):(?<column>[0-9]+)\)$/,
+    };
     const changes = skipUnusedStackCapture(fakeSdk(), resourceClass);
     expect(changes.sourcePositions).toBe(true);
-    expect(resourceClass.callsites()).toEqual([]);
+    const limit = Error.stackTraceLimit;
+    const nest = (depth: number): unknown[] => (depth === 0 ? resourceClass.callsites() : nest(depth - 1));
+    const frames = nest(30) as { file?: string; line?: number }[];
+    expect(frames.length).toBeLessThanOrEqual(SOURCE_POSITION_FRAMES);
+    // As in the SDK's version, frame 0 is callsites itself and frame 1 its caller (here `nest`, in this file).
+    expect(frames[1]?.file).toBe(__filename);
+    expect(frames[1]?.line).toBeGreaterThan(0);
+    expect(Error.stackTraceLimit).toBe(limit);
+  });
+
+  it("leaves Resource.callsites alone when the SDK has no frame parser to reuse", () => {
+    const resourceClass = { callsites: () => [{ file: "index.ts", line: 1, column: 1 }] };
+    expect(skipUnusedStackCapture(fakeSdk(), resourceClass).sourcePositions).toBe(false);
+    expect(resourceClass.callsites()).toHaveLength(1);
   });
 
   it("keeps debuggablePromise's behaviour but captures no frames, and restores the stack trace limit", () => {

@@ -5,6 +5,7 @@ import { AWS_DEFAULTS } from "./defaults";
 import { childName } from "./naming";
 import { type PolicyDocument, type Statement, policyDocument, policyJson } from "./policy-documents";
 import type { ResolvedModel } from "../spec/resolved";
+import { platformTrains } from "../spec/scopes";
 
 /*
  * The platform's operator roles, created with the workload roles so that key policies can name them:
@@ -17,7 +18,8 @@ import type { ResolvedModel } from "../spec/resolved";
  *   key policies let it administer keys without using them.
  * - the publisher role, the one identity that writes datasets and model artifacts (a training pipeline or CI):
  *   without it nobody may use the artifacts and dataset keys, so nothing could upload a model artifact. It is
- *   assumable by the deployer (the pipeline that runs `pulumi up`) and by SageMaker training jobs of the account.
+ *   assumable by the deployer (the pipeline that runs `pulumi up`) and, where a model is fine-tuned or
+ *   self-trained (models[i].scope), by SageMaker training jobs of the account.
  */
 
 /** The operator roles. */
@@ -47,7 +49,11 @@ export function keyAdminTrust(ctx: AwsContext): PolicyDocument {
   ]);
 }
 
-/** Trust of the publisher role: the deployer, and SageMaker training jobs of the platform's account. */
+/**
+ * Trust of the publisher role: the deployer, and, only where a model is fine-tuned or self-trained
+ * (models[i].scope, Scoping Matrix Scope 4 or 5), SageMaker training jobs of the platform's account. A platform
+ * whose models are all pre-trained trains nothing, so no SageMaker job may write its datasets or artifacts.
+ */
 export function publisherTrust(ctx: AwsContext): PolicyDocument {
   return policyDocument([
     {
@@ -56,14 +62,19 @@ export function publisherTrust(ctx: AwsContext): PolicyDocument {
       Principal: { AWS: [ctx.deployerArn] },
       Action: "sts:AssumeRole",
     },
-    {
-      Sid: "SageMakerTrainingAssumesPublisher",
-      Effect: "Allow",
-      Principal: { Service: ["sagemaker.amazonaws.com"] },
-      Action: "sts:AssumeRole",
-      Condition: { StringEquals: { "aws:SourceAccount": ctx.accountId } },
-    },
+    ...(platformTrains(ctx.spec.models) ? [sageMakerTrainingTrust(ctx)] : []),
   ]);
+}
+
+/** SageMaker training jobs of the platform's account may assume the publisher role. */
+function sageMakerTrainingTrust(ctx: AwsContext): Statement {
+  return {
+    Sid: "SageMakerTrainingAssumesPublisher",
+    Effect: "Allow",
+    Principal: { Service: ["sagemaker.amazonaws.com"] },
+    Action: "sts:AssumeRole",
+    Condition: { StringEquals: { "aws:SourceAccount": ctx.accountId } },
+  };
 }
 
 /** Creates the key administrator and publisher roles (trust only; the publisher's permissions come later). */

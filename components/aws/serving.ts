@@ -19,6 +19,7 @@ import { childName } from "./naming";
 import type { AwsNetwork } from "./network";
 import { policyDocument, policyJson, serviceTrust } from "./policy-documents";
 import type { ResolvedModel } from "../spec/resolved";
+import { modelTags } from "../spec/scopes";
 
 /** A model served by SageMaker: network-isolated in the VPC, endpoint volumes under the model's key. */
 export interface SageMakerServing {
@@ -70,7 +71,8 @@ function serveOnSageMaker(
   artifactsBucket: pulumi.Input<string>,
   dependsOn: pulumi.Resource[],
 ): SageMakerServing {
-  const { name, region, tags } = ctx;
+  const { name, region } = ctx;
+  const tags = modelTags(ctx.tags, model);
   const instanceType = model.instanceType ?? AWS_DEFAULTS.sagemakerInstanceType;
   const volumeUnderModelKey = !hasInstanceStorage(instanceType);
   const smModel = new sagemaker.Model(
@@ -122,7 +124,7 @@ function serveOnBedrock(ctx: AwsContext, model: ResolvedModel, keyArn: pulumi.In
       contentPolicyConfig: bedrockContentPolicy(model.guardrailStrength),
       sensitiveInformationPolicyConfig: bedrockSensitiveInformationPolicy(),
       region: ctx.region,
-      tags: ctx.tags,
+      tags: modelTags(ctx.tags, model),
     },
     ctx.opts(),
   );

@@ -2,6 +2,7 @@ import * as authorization from "@pulumi/azure-native/authorization";
 import * as machinelearningservices from "@pulumi/azure-native/machinelearningservices";
 import * as pulumi from "@pulumi/pulumi";
 import type { ResolvedModel } from "../spec/resolved";
+import { modelTags } from "../spec/scopes";
 import { type AzureContext, dependingOn } from "./context";
 import { AZURE_NAME_LIMITS } from "./names";
 import { type AzureKeys, grantKeyUse } from "./keys";
@@ -24,7 +25,8 @@ export function buildMlModel(
   privateEndpoints: PrivateEndpoints,
   identity: ServedModel["identity"],
 ): ServedModel {
-  const { name, names, resourceGroupName, location, subscriptionId, tags, opts } = context;
+  const { name, names, resourceGroupName, location, subscriptionId, opts } = context;
+  const tags = modelTags(context.tags, model);
   const purpose = `model:${model.name}`;
   const key = keys.keys.get(purpose);
   if (!key) throw new Error(`no key for ${purpose}`);

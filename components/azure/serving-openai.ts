@@ -2,6 +2,7 @@ import * as cognitiveservices from "@pulumi/azure-native/cognitiveservices";
 import type * as keyvault from "@pulumi/azure-native/keyvault";
 import type * as input from "@pulumi/azure-native/types/input";
 import type { GuardrailStrength, ResolvedModel } from "../spec/resolved";
+import { modelTags } from "../spec/scopes";
 import { type AzureContext, dependingOn } from "./context";
 import { type OpenAiKeys, grantOpenAiKeyAccess, keyVersion } from "./openai-keys";
 import type { PrivateEndpoints } from "./private-endpoints";
@@ -83,7 +84,8 @@ export function buildOpenAiModel(
   privateEndpoints: PrivateEndpoints,
   identity: ServedModel["identity"],
 ): ServedModel {
-  const { name, names, resourceGroupName, location, tags, opts } = context;
+  const { name, names, resourceGroupName, location, opts } = context;
+  const tags = modelTags(context.tags, model);
   const key = openAiKeys.keys.get(model.name);
   if (!key) throw new Error(`no OpenAI key for ${model.name}`);
   const subdomain = names.customSubDomain(model.name);

@@ -6,11 +6,13 @@ import * as storage from "@pulumi/gcp/storage";
 import { serviceAccountId, workloadIdentityId } from "./names";
 import type { GcpScope } from "./scope";
 import type { PlatformBuckets } from "./storage";
+import { isTrainedScope, platformTrains } from "../spec/scopes";
 
 /**
  * The platform's workloads, each with its own service account and only the roles it needs:
  * - `serving`: the identity deployed models run as; reads model artifacts.
- * - `training`: pipelines that read datasets and write artifacts and models.
+ * - `training`: pipelines that read datasets and write artifacts and models; built only where a model is
+ *   fine-tuned or self-trained (models[i].scope), and granted write only on those models' buckets.
  * - `gateway`: the application in front of the endpoints (and behind the public API); calls predictions.
  */
 export const WORKLOADS = ["serving", "training", "gateway"] as const;
@@ -62,19 +64,24 @@ export function buildIdentities(scope: GcpScope, buckets: PlatformBuckets): Plat
     new projects.IAMMember(`${name}-${suffix}`, { project, role, member }, opts);
 
   accounts.serving = account("serving", "Identity deployed models run as: reads model artifacts");
-  accounts.training = account("training", "Training pipelines: read datasets, write artifacts");
+  // The training identity exists only where a model is fine-tuned or self-trained (Scoping Matrix Scope 4 or 5).
+  const training = platformTrains(spec.models)
+    ? account("training", "Training pipelines: read datasets, write artifacts")
+    : undefined;
+  if (training) accounts.training = training;
   accounts.gateway = account("gateway", "Application in front of the model endpoints: calls predictions");
   for (const [model, bucket] of Object.entries(buckets.modelArtifacts)) {
     grants.push(bucketGrant(`serving-reads-${model}`, bucket, OBJECT_VIEWER, accounts.serving.member));
-    grants.push(bucketGrant(`training-writes-${model}`, bucket, OBJECT_CREATOR, accounts.training.member));
+    const scope = spec.models.find((m) => m.name === model)?.scope;
+    if (training && scope !== undefined && isTrainedScope(scope)) {
+      grants.push(bucketGrant(`training-writes-${model}`, bucket, OBJECT_CREATOR, training.member));
+    }
   }
-  grants.push(
-    bucketGrant("training-reads-datasets", buckets.datasets, OBJECT_VIEWER, accounts.training.member),
-  );
-  grants.push(
-    bucketGrant("training-writes-artifacts", buckets.artifacts, OBJECT_CREATOR, accounts.training.member),
-  );
-  grants.push(projectGrant("training-vertex", VERTEX_USER, accounts.training.member));
+  if (training) {
+    grants.push(bucketGrant("training-reads-datasets", buckets.datasets, OBJECT_VIEWER, training.member));
+    grants.push(bucketGrant("training-writes-artifacts", buckets.artifacts, OBJECT_CREATOR, training.member));
+    grants.push(projectGrant("training-vertex", VERTEX_USER, training.member));
+  }
   grants.push(projectGrant("gateway-vertex", VERTEX_USER, accounts.gateway.member));
 
   let pool: iam.WorkloadIdentityPool | undefined;
@@ -145,7 +152,9 @@ function recordIdentityEvidence(
   evidence.implemented(
     "SAI-IAM-01",
     identities.resources,
-    "one service account per workload (serving, training, gateway, each federated workload), each granted only its buckets and Vertex AI role",
+    identities.accounts.training
+      ? "one service account per workload (serving, training, gateway, each federated workload), each granted only its buckets and Vertex AI role"
+      : "one service account per workload (serving, gateway, each federated workload), each granted only its buckets and Vertex AI role; no training account, as every model is pre-trained (models[i].scope) and nothing trains on the datasets",
   );
   if (readers.length > 0) {
     evidence.implemented(

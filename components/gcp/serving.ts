@@ -4,6 +4,7 @@ import { INFERENCE_LOG_SAMPLING_RATE, type InferenceLogs } from "./inference-log
 import type { PlatformKeys } from "./keys";
 import { vertexEndpointId } from "./names";
 import type { GcpScope } from "./scope";
+import { modelTags } from "../spec/scopes";
 
 /** The model endpoints, by model name. */
 export type ModelEndpoints = Record<string, vertex.AiEndpoint>;
@@ -44,7 +45,7 @@ export function buildEndpoints(
           samplingRate: INFERENCE_LOG_SAMPLING_RATE,
           bigqueryDestination: { outputUri: inferenceLogs.destination(model.name) },
         },
-        labels: scope.labels,
+        labels: modelTags(scope.labels, model),
       },
       { parent: scope.parent, dependsOn: granted.grants.vertex ? [granted.grants.vertex] : [] },
     );

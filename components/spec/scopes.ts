@@ -39,7 +39,8 @@ export const SCOPES_BY_SERVING: Readonly<Record<string, readonly ModelScope[]>> 
 
 /** Why a serving choice accepts only some scopes, for the validation error. */
 export const SCOPE_LIMIT_REASON: Readonly<Record<string, string>> = {
-  bedrock: "the platform invokes Bedrock foundation models as the provider serves them and builds no Bedrock custom model",
+  bedrock:
+    "the platform invokes Bedrock foundation models as the provider serves them and builds no Bedrock custom model",
   openai: "the platform deploys Azure OpenAI base models by name and builds no fine-tuned deployment",
 };
 
@@ -61,6 +62,9 @@ export const MODEL_SCOPE_TAG = "secure-ai-model-scope";
  * values (`pre-trained`, `fine-tuned`, `self-trained`) are lowercase letters and hyphens, which AWS tags, Azure
  * tags and Google Cloud labels all accept.
  */
-export function modelTags(tags: Readonly<Record<string, string>>, model: { scope: ModelScope }): Record<string, string> {
+export function modelTags(
+  tags: Readonly<Record<string, string>>,
+  model: { scope: ModelScope },
+): Record<string, string> {
   return { ...tags, [MODEL_SCOPE_TAG]: model.scope };
 }

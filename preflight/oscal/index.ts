@@ -11,3 +11,10 @@ export {
 export { SAI_OSCAL_NS, stableUuid, uuidV5 } from "./uuid";
 export { OSCAL_VERSION } from "./properties";
 export type * from "./oscal-types";
+export {
+  buildAssessmentResults,
+  renderOscalAssessmentResults,
+  NO_ASSESSMENT_PLAN_UUID,
+  type AssessmentResultsOptions,
+} from "./assessment-results";
+export { TARGET_STATUS, type TargetStatus } from "./finding-status";

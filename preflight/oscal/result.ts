@@ -1,0 +1,143 @@
+import type { ControlDefinition } from "../../components/controls/types";
+import type { ControlStatus } from "../model";
+import type { ReportData, ReportStack } from "../report/report-data";
+import { examinedPairs } from "./examined-pairs";
+import { buildFinding } from "./findings";
+import { stackInventory } from "./inventory";
+import { buildObservation, observationUuid } from "./observations";
+import type { OscalOrigin, OscalResult, OscalSystemComponent } from "./oscal-types";
+import { saiProp } from "./properties";
+import { stableUuid } from "./uuid";
+
+/** What {@link buildResult} needs besides the stack. */
+export interface ResultContext {
+  data: ReportData;
+  /** Whether observations carry the resources' masked inputs. */
+  includeInputs: boolean;
+}
+
+/** UUID of the assessment platform (`secure-ai check` itself) in every result. */
+export function platformUuid(data: ReportData): string {
+  return stableUuid("assessment-platform", data.tool.name);
+}
+
+/** UUID of the component that stands for one policy pack. */
+export function packComponentUuid(pack: string): string {
+  return stableUuid("policy-pack", pack);
+}
+
+function packComponents(data: ReportData): OscalSystemComponent[] {
+  return data.packs.map((pack) => ({
+    uuid: packComponentUuid(pack.name),
+    type: "software",
+    title: `Policy pack ${pack.name} ${pack.version}`,
+    description: `The CrossGuard policy pack ${pack.name} (version ${pack.version}) with ${pack.policies.length} policies, run over the analyzer protocol.`,
+    props: [...saiProp("policy-pack", pack.name), ...saiProp("policy-pack-version", pack.version)],
+    status: { state: "operational" },
+  }));
+}
+
+function statusCounts(stack: ReportStack): string {
+  const counts = new Map<ControlStatus, number>();
+  for (const control of stack.evidence.controls) {
+    counts.set(control.status, (counts.get(control.status) ?? 0) + 1);
+  }
+  return [...counts.entries()].map(([status, count]) => `${count} ${status}`).join(", ");
+}
+
+function unexaminedRemarks(stack: ReportStack): string | undefined {
+  if (stack.evidence.unexamined.length === 0) {
+    return undefined;
+  }
+  return [
+    "Resources the preflight could not examine (no observation is made of them):",
+    ...stack.evidence.unexamined.map(
+      (entry) => `- ${entry.type} ${entry.urn}: ${entry.reason}${entry.detail !== undefined ? ` (${entry.detail})` : ""}`,
+    ),
+  ].join("\n");
+}
+
+/**
+ * The result for one stack: its resources as inventory items, the tool and packs as assessment assets, every
+ * catalog control as reviewed, one observation per examined resource and policy, and one finding per control.
+ *
+ * @param stack - one stack of the report.
+ * @param catalog - the controls catalog, in catalog order.
+ * @param context - the report and options.
+ */
+export function buildResult(stack: ReportStack, catalog: readonly ControlDefinition[], context: ResultContext): OscalResult {
+  const { data } = context;
+  const platform = platformUuid(data);
+  const origin = (packs: readonly string[]): OscalOrigin => ({
+    actors: [
+      { type: "assessment-platform", "actor-uuid": platform },
+      ...packs
+        .filter((pack) => data.packs.some((entry) => entry.name === pack))
+        .map((pack) => ({ type: "tool" as const, "actor-uuid": packComponentUuid(pack) })),
+    ],
+  });
+  const pairs = examinedPairs(stack, data.packs);
+  const observations = pairs.map((pair) =>
+    buildObservation(pair, { stack, collected: data.generatedAt, origin, includeInputs: context.includeInputs }),
+  );
+  const observationsByControl = new Map<string, string[]>();
+  for (const pair of pairs) {
+    for (const control of pair.controls) {
+      observationsByControl.set(control, [...(observationsByControl.get(control) ?? []), observationUuid(stack.stackUrn, pair)]);
+    }
+  }
+  const findings = catalog.flatMap((control) => {
+    const evidence = stack.evidence.controls.find((entry) => entry.id === control.id);
+    return evidence === undefined
+      ? []
+      : [buildFinding(control, evidence, { stackUrn: stack.stackUrn, observationsByControl, origin: origin([]) })];
+  });
+  const components = packComponents(data);
+  const remarks = unexaminedRemarks(stack);
+  return {
+    uuid: stableUuid("result", stack.stackUrn),
+    title: `Stack ${stack.stack} of ${stack.project}`,
+    description:
+      `${data.tool.name} ${data.tool.version} ran the program in ${data.programDir} as stack ${stack.stack} ` +
+      `(${stack.passes.join(" and ")} pass${stack.passes.length === 1 ? "" : "es"}) and evaluated it with the policy packs offline. ` +
+      `Controls: ${statusCounts(stack)}. Mandatory violations: ${stack.mandatoryViolations}.`,
+    start: data.generatedAt,
+    end: data.generatedAt,
+    props: [
+      ...saiProp("stack", stack.stack),
+      ...saiProp("project", stack.project),
+      ...saiProp("stack-urn", stack.stackUrn),
+      ...stack.passes.flatMap((pass) => saiProp("pass", pass)),
+      ...saiProp("mandatory-violations", String(stack.mandatoryViolations)),
+    ],
+    "local-definitions": {
+      "inventory-items": stackInventory(stack, pairs.map((pair) => pair.urn)),
+      "assessment-assets": {
+        ...(components.length > 0 ? { components } : {}),
+        "assessment-platforms": [
+          {
+            uuid: platform,
+            title: `${data.tool.name} ${data.tool.version}`,
+            props: saiProp("tool-version", data.tool.version),
+            links: [{ href: data.tool.informationUri, rel: "reference" }],
+            ...(components.length > 0
+              ? { "uses-components": components.map((component) => ({ "component-uuid": component.uuid })) }
+              : {}),
+          },
+        ],
+      },
+    },
+    "reviewed-controls": {
+      description: "Every control of the secure-ai-platform catalog, each assessed in this stack.",
+      "control-selections": [
+        {
+          description: "The catalog's controls, by their IDs.",
+          "include-controls": catalog.map((control) => ({ "control-id": control.id })),
+        },
+      ],
+    },
+    ...(observations.length > 0 ? { observations } : {}),
+    ...(findings.length > 0 ? { findings } : {}),
+    ...(remarks !== undefined ? { remarks } : {}),
+  };
+}

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PlatformOutputs } from "./backend";
 import { loadBackend } from "./backends";
+import { type ResponsibilityTable, responsibilityTable } from "./controls/responsibility";
 import { SecureAiConfigError } from "./errors";
 import { type ControlEvidenceOutput, EvidenceRecorder, evidenceOutput } from "./evidence";
 import type { SecureAiPlatformArgs } from "./spec/args";
@@ -24,6 +25,12 @@ function outputMap(values: Record<string, pulumi.Input<string>>): pulumi.Output<
 export class SecureAiPlatform extends pulumi.ComponentResource {
   /** Evidence per control of the catalog: status, implementing resources (URNs) and an honest note. */
   public readonly controls: pulumi.Output<ControlEvidenceOutput[]>;
+  /**
+   * The shared-responsibility table of the platform: per security domain, what the cloud provider is responsible
+   * for (given each model's Scoping Matrix scope), what the customer is, and the platform's controls with their
+   * status; plus every model's scope.
+   */
+  public readonly responsibility: pulumi.Output<ResponsibilityTable>;
   /** Key IDs by purpose (`model:<name>`, `datasets`, `artifacts`, `logs`). */
   public readonly keys: pulumi.Output<Record<string, string>>;
   /** Bucket or storage account names by data class (`datasets`, `artifacts`, `audit-logs`). */
@@ -51,7 +58,10 @@ export class SecureAiPlatform extends pulumi.ComponentResource {
     const tags = { ...spec.tags, "secure-ai-platform": name };
     const outputs: PlatformOutputs = backend.build({ parent: this, name, spec, evidence, tags });
 
-    this.controls = evidenceOutput(evidence.finish(spec.waivers));
+    const finished = evidence.finish(spec.waivers);
+    this.controls = evidenceOutput(finished);
+    const status = new Map<string, string>(finished.map((entry) => [entry.id, entry.status]));
+    this.responsibility = pulumi.output(responsibilityTable(spec.cloud, spec.models, (id) => status.get(id)));
     this.keys = outputMap(outputs.keys);
     this.storage = outputMap(outputs.storage);
     this.modelEndpoints = outputMap(outputs.modelEndpoints);
@@ -61,6 +71,7 @@ export class SecureAiPlatform extends pulumi.ComponentResource {
     this.publicEndpoint = pulumi.output(outputs.publicEndpoint);
     this.registerOutputs({
       controls: this.controls,
+      responsibility: this.responsibility,
       keys: this.keys,
       storage: this.storage,
       modelEndpoints: this.modelEndpoints,

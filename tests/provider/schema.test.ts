@@ -77,10 +77,23 @@ describe("the component provider's schema", () => {
         "modelEndpoints",
         "networkId",
         "publicEndpoint",
+        "responsibility",
         "storage",
         "workloadIdentities",
       ].sort(),
     );
+    expect(outputs.responsibility).toMatchObject({
+      $ref: "#/types/secure-ai-platform:index:ResponsibilityTable",
+    });
+    expect(schema.types["secure-ai-platform:index:ResponsibilityRow"].properties.controls).toMatchObject({
+      type: "array",
+      items: { $ref: "#/types/secure-ai-platform:index:ResponsibilityControl" },
+    });
+    expect(schema.types["secure-ai-platform:index:ModelScopeEntry"].required?.sort()).toEqual([
+      "model",
+      "scope",
+      "scopingMatrix",
+    ]);
     expect(outputs.controls).toMatchObject({
       type: "array",
       items: { $ref: "#/types/secure-ai-platform:index:ControlEvidenceOutput" },

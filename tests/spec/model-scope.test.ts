@@ -35,7 +35,13 @@ describe("models[i].scope (AWS Generative AI Security Scoping Matrix)", () => {
 
   it("defaults from the serving choice: provider-API models are pre-trained, hosted weights fine-tuned", () => {
     expect(
-      scopesOf({ ...AWS, models: [{ name: "a", serving: "bedrock" }, { name: "b", serving: "sagemaker" }] }),
+      scopesOf({
+        ...AWS,
+        models: [
+          { name: "a", serving: "bedrock" },
+          { name: "b", serving: "sagemaker" },
+        ],
+      }),
     ).toEqual(["pre-trained", "fine-tuned"]);
     expect(scopesOf({ ...GCP, models: [{ name: "a" }] })).toEqual(["fine-tuned"]);
     expect(
@@ -88,19 +94,22 @@ const bad: BadScope[] = [
     rule: "unknown scope",
     args: { ...AWS, models: [{ name: "a", scope: "retrained" }] },
     path: "models[0].scope",
-    message: 'models[0].scope: received "retrained"; allowed values are "pre-trained", "fine-tuned", "self-trained"',
+    message:
+      'models[0].scope: received "retrained"; allowed values are "pre-trained", "fine-tuned", "self-trained"',
   },
   {
     rule: "Scoping Matrix number instead of a scope",
     args: { ...GCP, models: [{ name: "a" }, { name: "b", scope: "Scope 4" }] },
     path: "models[1].scope",
-    message: 'models[1].scope: received "Scope 4"; allowed values are "pre-trained", "fine-tuned", "self-trained"',
+    message:
+      'models[1].scope: received "Scope 4"; allowed values are "pre-trained", "fine-tuned", "self-trained"',
   },
   {
     rule: "wrong case",
     args: { ...AZURE, models: [{ name: "a", serving: "ml", scope: "Fine-Tuned" }] },
     path: "models[0].scope",
-    message: 'models[0].scope: received "Fine-Tuned"; allowed values are "pre-trained", "fine-tuned", "self-trained"',
+    message:
+      'models[0].scope: received "Fine-Tuned"; allowed values are "pre-trained", "fine-tuned", "self-trained"',
   },
   {
     rule: "not a string",

@@ -43,9 +43,15 @@ export function buildAssessmentResults(
   const stackNames = data.stacks.map((stack) => stack.stack);
   return {
     "assessment-results": {
-      uuid: stableUuid("assessment-results", data.tool.name, data.programDir, ...data.stacks.map((stack) => stack.stackUrn)),
+      uuid: stableUuid(
+        "assessment-results",
+        data.tool.name,
+        data.programDir,
+        ...data.stacks.map((stack) => stack.stackUrn),
+      ),
       metadata: {
-        title: options.title ?? `${data.tool.name} assessment results: ${stackNames.join(", ") || "no stack"}`,
+        title:
+          options.title ?? `${data.tool.name} assessment results: ${stackNames.join(", ") || "no stack"}`,
         "last-modified": data.generatedAt,
         version: data.tool.version,
         "oscal-version": OSCAL_VERSION,

@@ -22,8 +22,14 @@ const CLOUDS: readonly { id: PlatformCloud; name: string }[] = [
 /** UUID of the back-matter resource that stands for the controls catalog (the `source` of every implementation). */
 export const CATALOG_RESOURCE_UUID = stableUuid("back-matter", "secure-ai-platform controls catalog");
 
-function cloudComponent(catalog: readonly ControlDefinition[], cloud: PlatformCloud, cloudName: string): OscalDefinedComponent {
-  const partial = catalog.filter((control) => implementationState(control.clouds[cloud]) === "partial").length;
+function cloudComponent(
+  catalog: readonly ControlDefinition[],
+  cloud: PlatformCloud,
+  cloudName: string,
+): OscalDefinedComponent {
+  const partial = catalog.filter(
+    (control) => implementationState(control.clouds[cloud]) === "partial",
+  ).length;
   return {
     uuid: stableUuid("component", "SecureAiPlatform", cloud),
     type: "software",
@@ -33,7 +39,10 @@ function cloudComponent(catalog: readonly ControlDefinition[], cloud: PlatformCl
       "creates for a hardened generative-AI platform (keys, networks, identities, logging, detection, model " +
       "serving and guardrails) and the controls evidence it records in its `controls` output.",
     purpose: "Build and prove a hardened generative-AI platform with infrastructure as code.",
-    props: [...saiProp("cloud", cloud), ...saiProp("component-type", "secure-ai-platform:index:SecureAiPlatform")],
+    props: [
+      ...saiProp("cloud", cloud),
+      ...saiProp("component-type", "secure-ai-platform:index:SecureAiPlatform"),
+    ],
     "control-implementations": [
       {
         uuid: stableUuid("control-implementation", "SecureAiPlatform", cloud),

@@ -30,7 +30,12 @@ export interface ExaminedPair {
   waivedFindings: Finding[];
 }
 
-const ATTRIBUTION_RANK: Record<PolicyAttribution, number> = { finding: 3, "examines-type": 2, "only-policy": 1, "one-of": 0 };
+const ATTRIBUTION_RANK: Record<PolicyAttribution, number> = {
+  finding: 3,
+  "examines-type": 2,
+  "only-policy": 1,
+  "one-of": 0,
+};
 
 function findingKey(finding: Finding): string {
   return JSON.stringify([finding.policyPack, finding.policy, finding.urn, finding.message]);
@@ -59,8 +64,18 @@ export function examinedPairs(stack: ReportStack, packs: ReportData["packs"]): E
     const key = JSON.stringify([urn, names]);
     let pair = pairs.get(key);
     if (pair === undefined) {
-      const packNames = names.map((name) => policies.get(name)?.pack).filter((name): name is string => name !== undefined);
-      pair = { urn, policies: names, packs: [...new Set(packNames)], attribution, controls: [], findings: [], waivedFindings: [] };
+      const packNames = names
+        .map((name) => policies.get(name)?.pack)
+        .filter((name): name is string => name !== undefined);
+      pair = {
+        urn,
+        policies: names,
+        packs: [...new Set(packNames)],
+        attribution,
+        controls: [],
+        findings: [],
+        waivedFindings: [],
+      };
       pairs.set(key, pair);
     } else if (ATTRIBUTION_RANK[attribution] > ATTRIBUTION_RANK[pair.attribution]) {
       pair.attribution = attribution;
@@ -85,7 +100,9 @@ export function examinedPairs(stack: ReportStack, packs: ReportData["packs"]): E
     control.waivedFindings.forEach((finding) => recordFinding(finding, true));
 
     const reported = new Set(
-      [...control.findings, ...control.waivedFindings].map((finding) => `${finding.urn ?? stack.stackUrn}\u0000${finding.policy}`),
+      [...control.findings, ...control.waivedFindings].map(
+        (finding) => `${finding.urn ?? stack.stackUrn}\u0000${finding.policy}`,
+      ),
     );
     for (const urn of control.resources) {
       const declared = control.checkedBy.filter((name) => {
@@ -98,7 +115,9 @@ export function examinedPairs(stack: ReportStack, packs: ReportData["packs"]): E
       if (declared.length > 0) {
         declared.forEach((name) => addControl(pairFor(urn, [name], "examines-type"), control.id));
       } else if (!hasFinding) {
-        const undeclared = control.checkedBy.filter((name) => (policies.get(name)?.info.examines ?? []).length === 0);
+        const undeclared = control.checkedBy.filter(
+          (name) => (policies.get(name)?.info.examines ?? []).length === 0,
+        );
         const candidates = undeclared.length > 0 ? undeclared : control.checkedBy;
         const attribution = candidates.length === 1 ? "only-policy" : "one-of";
         addControl(pairFor(urn, [...candidates].sort(), attribution), control.id);

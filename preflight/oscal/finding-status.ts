@@ -21,7 +21,8 @@ export const TARGET_STATUS: Readonly<Record<ControlStatus, TargetStatus>> = {
   satisfied: {
     state: "satisfied",
     reason: "pass",
-    meaning: "Satisfied: a policy of the control examined its resources with every value it read known, and none violated it.",
+    meaning:
+      "Satisfied: a policy of the control examined its resources with every value it read known, and none violated it.",
   },
   violated: {
     state: "not-satisfied",

@@ -15,7 +15,9 @@ export interface FindingContext {
 }
 
 function bullets(title: string, lines: readonly string[]): string[] {
-  return lines.length > 0 ? [`${title}:`, ...lines.map((line) => `- ${line.replace(/\s+/g, " ").trim()}`)] : [];
+  return lines.length > 0
+    ? [`${title}:`, ...lines.map((line) => `- ${line.replace(/\s+/g, " ").trim()}`)]
+    : [];
 }
 
 function waiverLines(evidence: ControlEvidence): string[] {
@@ -31,12 +33,16 @@ function remarksOf(evidence: ControlEvidence): string {
     bullets("Reasons", evidence.reasons),
     bullets(
       "Violations",
-      evidence.findings.map((finding) => `${finding.policy} on ${finding.urn ?? "the stack"}: ${finding.message}`),
+      evidence.findings.map(
+        (finding) => `${finding.policy} on ${finding.urn ?? "the stack"}: ${finding.message}`,
+      ),
     ),
     bullets("Waivers", waiverLines(evidence)),
     bullets("Notes", evidence.notes),
   ].filter((section) => section.length > 0);
-  return [TARGET_STATUS[evidence.status].meaning, ...sections.map((section) => section.join("\n"))].join("\n\n");
+  return [TARGET_STATUS[evidence.status].meaning, ...sections.map((section) => section.join("\n"))].join(
+    "\n\n",
+  );
 }
 
 function describe(control: ControlDefinition, evidence: ControlEvidence, observations: number): string {
@@ -73,7 +79,11 @@ function evidenceProps(control: ControlDefinition, evidence: ControlEvidence): O
  * @param evidence - the control's evidence in the stack.
  * @param context - the stack's URN, the observations per control and the origin.
  */
-export function buildFinding(control: ControlDefinition, evidence: ControlEvidence, context: FindingContext): OscalFinding {
+export function buildFinding(
+  control: ControlDefinition,
+  evidence: ControlEvidence,
+  context: FindingContext,
+): OscalFinding {
   const status = TARGET_STATUS[evidence.status];
   const observations = context.observationsByControl.get(control.id) ?? [];
   const remarks = remarksOf(evidence);
@@ -90,7 +100,12 @@ export function buildFinding(control: ControlDefinition, evidence: ControlEviden
       props: saiProp("evidence-status", evidence.status),
       status: { state: status.state, reason: status.reason, remarks: status.meaning },
       ...(status.implementationState !== undefined
-        ? { "implementation-status": { state: status.implementationState, remarks: evidence.reasons.join(" ") || status.meaning } }
+        ? {
+            "implementation-status": {
+              state: status.implementationState,
+              remarks: evidence.reasons.join(" ") || status.meaning,
+            },
+          }
         : {}),
       remarks,
     },

@@ -42,7 +42,10 @@ function limitationProps(implementation: CloudImplementation): OscalProperty[] {
     return [];
   }
   return [
-    ...saiProp("limitation-applies", implementation.limitationCondition !== undefined ? "conditionally" : "always"),
+    ...saiProp(
+      "limitation-applies",
+      implementation.limitationCondition !== undefined ? "conditionally" : "always",
+    ),
     ...(implementation.limitationCondition !== undefined
       ? saiProp("limitation-condition", implementation.limitationCondition)
       : []),
@@ -58,7 +61,10 @@ function limitationProps(implementation: CloudImplementation): OscalProperty[] {
  * @param control - a catalog control.
  * @param cloud - the cloud whose component implements it.
  */
-export function implementedRequirement(control: ControlDefinition, cloud: PlatformCloud): OscalImplementedRequirement {
+export function implementedRequirement(
+  control: ControlDefinition,
+  cloud: PlatformCloud,
+): OscalImplementedRequirement {
   const implementation = control.clouds[cloud];
   const props: OscalProperty[] = [
     ...saiProp("implementation-status", implementationState(implementation)),
@@ -73,7 +79,9 @@ export function implementedRequirement(control: ControlDefinition, cloud: Platfo
   const remarks = [
     ...(control.checkableAtDeploy
       ? []
-      : [`No deploy-time policy can check this control: ${control.notCheckableReason ?? "no reason recorded"}`]),
+      : [
+          `No deploy-time policy can check this control: ${control.notCheckableReason ?? "no reason recorded"}`,
+        ]),
   ];
   return {
     uuid: stableUuid("implemented-requirement", cloud, control.id),

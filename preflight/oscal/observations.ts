@@ -69,7 +69,11 @@ function describe(pair: ExaminedPair, resource: ReportResource | undefined): str
 }
 
 function outcome(pair: ExaminedPair): "violation" | "waived-violation" | "no-violation" {
-  return pair.findings.length > 0 ? "violation" : pair.waivedFindings.length > 0 ? "waived-violation" : "no-violation";
+  return pair.findings.length > 0
+    ? "violation"
+    : pair.waivedFindings.length > 0
+      ? "waived-violation"
+      : "no-violation";
 }
 
 function inputsEvidence(resource: ReportResource | undefined): OscalObservation["relevant-evidence"] {

@@ -16,19 +16,22 @@ export interface ResultContext {
   includeInputs: boolean;
 }
 
-/** UUID of the assessment platform (`secure-ai check` itself) in every result. */
-export function platformUuid(data: ReportData): string {
-  return stableUuid("assessment-platform", data.tool.name);
+/**
+ * UUID of the assessment platform (`secure-ai check` itself) in the result of one stack. Local definitions
+ * are per result, so the UUID is too: every UUID of the document stays unique.
+ */
+export function platformUuid(data: ReportData, stackUrn: string): string {
+  return stableUuid("assessment-platform", stackUrn, data.tool.name);
 }
 
-/** UUID of the component that stands for one policy pack. */
-export function packComponentUuid(pack: string): string {
-  return stableUuid("policy-pack", pack);
+/** UUID of the component that stands for one policy pack in the result of one stack. */
+export function packComponentUuid(stackUrn: string, pack: string): string {
+  return stableUuid("policy-pack", stackUrn, pack);
 }
 
-function packComponents(data: ReportData): OscalSystemComponent[] {
+function packComponents(data: ReportData, stackUrn: string): OscalSystemComponent[] {
   return data.packs.map((pack) => ({
-    uuid: packComponentUuid(pack.name),
+    uuid: packComponentUuid(stackUrn, pack.name),
     type: "software",
     title: `Policy pack ${pack.name} ${pack.version}`,
     description: `The CrossGuard policy pack ${pack.name} (version ${pack.version}) with ${pack.policies.length} policies, run over the analyzer protocol.`,
@@ -52,7 +55,8 @@ function unexaminedRemarks(stack: ReportStack): string | undefined {
   return [
     "Resources the preflight could not examine (no observation is made of them):",
     ...stack.evidence.unexamined.map(
-      (entry) => `- ${entry.type} ${entry.urn}: ${entry.reason}${entry.detail !== undefined ? ` (${entry.detail})` : ""}`,
+      (entry) =>
+        `- ${entry.type} ${entry.urn}: ${entry.reason}${entry.detail !== undefined ? ` (${entry.detail})` : ""}`,
     ),
   ].join("\n");
 }
@@ -65,34 +69,52 @@ function unexaminedRemarks(stack: ReportStack): string | undefined {
  * @param catalog - the controls catalog, in catalog order.
  * @param context - the report and options.
  */
-export function buildResult(stack: ReportStack, catalog: readonly ControlDefinition[], context: ResultContext): OscalResult {
+export function buildResult(
+  stack: ReportStack,
+  catalog: readonly ControlDefinition[],
+  context: ResultContext,
+): OscalResult {
   const { data } = context;
-  const platform = platformUuid(data);
+  const platform = platformUuid(data, stack.stackUrn);
   const origin = (packs: readonly string[]): OscalOrigin => ({
     actors: [
       { type: "assessment-platform", "actor-uuid": platform },
       ...packs
         .filter((pack) => data.packs.some((entry) => entry.name === pack))
-        .map((pack) => ({ type: "tool" as const, "actor-uuid": packComponentUuid(pack) })),
+        .map((pack) => ({ type: "tool" as const, "actor-uuid": packComponentUuid(stack.stackUrn, pack) })),
     ],
   });
   const pairs = examinedPairs(stack, data.packs);
   const observations = pairs.map((pair) =>
-    buildObservation(pair, { stack, collected: data.generatedAt, origin, includeInputs: context.includeInputs }),
+    buildObservation(pair, {
+      stack,
+      collected: data.generatedAt,
+      origin,
+      includeInputs: context.includeInputs,
+    }),
   );
   const observationsByControl = new Map<string, string[]>();
   for (const pair of pairs) {
     for (const control of pair.controls) {
-      observationsByControl.set(control, [...(observationsByControl.get(control) ?? []), observationUuid(stack.stackUrn, pair)]);
+      observationsByControl.set(control, [
+        ...(observationsByControl.get(control) ?? []),
+        observationUuid(stack.stackUrn, pair),
+      ]);
     }
   }
   const findings = catalog.flatMap((control) => {
     const evidence = stack.evidence.controls.find((entry) => entry.id === control.id);
     return evidence === undefined
       ? []
-      : [buildFinding(control, evidence, { stackUrn: stack.stackUrn, observationsByControl, origin: origin([]) })];
+      : [
+          buildFinding(control, evidence, {
+            stackUrn: stack.stackUrn,
+            observationsByControl,
+            origin: origin([]),
+          }),
+        ];
   });
-  const components = packComponents(data);
+  const components = packComponents(data, stack.stackUrn);
   const remarks = unexaminedRemarks(stack);
   return {
     uuid: stableUuid("result", stack.stackUrn),
@@ -111,7 +133,10 @@ export function buildResult(stack: ReportStack, catalog: readonly ControlDefinit
       ...saiProp("mandatory-violations", String(stack.mandatoryViolations)),
     ],
     "local-definitions": {
-      "inventory-items": stackInventory(stack, pairs.map((pair) => pair.urn)),
+      "inventory-items": stackInventory(
+        stack,
+        pairs.map((pair) => pair.urn),
+      ),
       "assessment-assets": {
         ...(components.length > 0 ? { components } : {}),
         "assessment-platforms": [

@@ -45,7 +45,9 @@ describe("buildAssessmentResults over the report fixture (real evidence from bui
 
   it("has one result per stack, reviewing every catalog control, with one finding per control", () => {
     expect(document["assessment-results"].results).toHaveLength(data.stacks.length);
-    const selected = result["reviewed-controls"]["control-selections"].flatMap((selection) => selection["include-controls"]);
+    const selected = result["reviewed-controls"]["control-selections"].flatMap(
+      (selection) => selection["include-controls"],
+    );
     expect(selected.map((entry) => entry["control-id"])).toEqual([...CONTROL_IDS]);
     expect(findings.map((finding) => finding.target["target-id"])).toEqual([...CONTROL_IDS]);
     expect(findings.every((finding) => finding.target.type === "objective-id")).toBe(true);
@@ -53,7 +55,11 @@ describe("buildAssessmentResults over the report fixture (real evidence from bui
 
   it("uses the report's metadata: timestamp, tool version, OSCAL version, and an honest import-ap", () => {
     const root = document["assessment-results"];
-    expect(root.metadata).toMatchObject({ "last-modified": data.generatedAt, version: "0.1.0", "oscal-version": "1.0.6" });
+    expect(root.metadata).toMatchObject({
+      "last-modified": data.generatedAt,
+      version: "0.1.0",
+      "oscal-version": "1.0.6",
+    });
     const href = root["import-ap"].href;
     expect(href.startsWith("#")).toBe(true);
     expect(root["back-matter"]?.resources.map((resource) => `#${resource.uuid}`)).toContain(href);
@@ -119,7 +125,9 @@ describe("buildAssessmentResults over the report fixture (real evidence from bui
   });
 
   it("makes every observation an EXAMINE of one inventory item, with the masked inputs as evidence", () => {
-    const inventory = new Set((result["local-definitions"]?.["inventory-items"] ?? []).map((item) => item.uuid));
+    const inventory = new Set(
+      (result["local-definitions"]?.["inventory-items"] ?? []).map((item) => item.uuid),
+    );
     for (const observation of observations) {
       expect(observation.methods).toEqual(["EXAMINE"]);
       expect(observation.collected).toBe(data.generatedAt);
@@ -135,8 +143,13 @@ describe("buildAssessmentResults over the report fixture (real evidence from bui
   it("relates every finding's observations to resources the control's evidence names", () => {
     for (const evidence of data.stacks[0]!.evidence.controls) {
       const urns = relatedObservations(findingFor(evidence.id)).flatMap(subjectUrns);
-      const expected = [...evidence.resources, ...evidence.findings.map((finding) => finding.urn ?? STACK_URN)];
-      expect(new Set(urns)).toEqual(new Set([...expected, ...evidence.waivedFindings.map((finding) => finding.urn ?? STACK_URN)]));
+      const expected = [
+        ...evidence.resources,
+        ...evidence.findings.map((finding) => finding.urn ?? STACK_URN),
+      ];
+      expect(new Set(urns)).toEqual(
+        new Set([...expected, ...evidence.waivedFindings.map((finding) => finding.urn ?? STACK_URN)]),
+      );
     }
   });
 
@@ -144,7 +157,11 @@ describe("buildAssessmentResults over the report fixture (real evidence from bui
     const finding = findingFor("SAI-ENC-01");
     expect(values(finding.props, "framework-soc2")).toEqual(["CC6.1"]);
     expect(values(finding.props, "framework-hipaa")).toEqual(["164.312(a)(2)(iv)"]);
-    expect(finding.props?.every((prop) => prop.ns === "https://github.com/secure-ai-platform/secure-ai-platform/ns/oscal")).toBe(true);
+    expect(
+      finding.props?.every(
+        (prop) => prop.ns === "https://github.com/secure-ai-platform/secure-ai-platform/ns/oscal",
+      ),
+    ).toBe(true);
   });
 
   it("never contains a secret plaintext", () => {
@@ -157,7 +174,11 @@ describe("buildAssessmentResults over the report fixture (real evidence from bui
   it("can leave the inputs out", () => {
     const lean = buildAssessmentResults(data, { includeInputs: false, title: "Lean" });
     expect(lean["assessment-results"].metadata.title).toBe("Lean");
-    expect(lean["assessment-results"].results[0]!.observations!.some((entry) => entry["relevant-evidence"] !== undefined)).toBe(false);
+    expect(
+      lean["assessment-results"].results[0]!.observations!.some(
+        (entry) => entry["relevant-evidence"] !== undefined,
+      ),
+    ).toBe(false);
     expect(validateAssessmentResults(lean), describeErrors(validateAssessmentResults.errors)).toBe(true);
   });
 });
@@ -165,15 +186,24 @@ describe("buildAssessmentResults over the report fixture (real evidence from bui
 describe("determinism", () => {
   it("gives identical output for the same input apart from the timestamps", () => {
     const first = renderOscalAssessmentResults(fixtureReport());
-    const later = renderOscalAssessmentResults({ ...fixtureReport(), generatedAt: "2031-02-03T04:05:06.000Z" });
+    const later = renderOscalAssessmentResults({
+      ...fixtureReport(),
+      generatedAt: "2031-02-03T04:05:06.000Z",
+    });
     expect(later).not.toBe(first);
     expect(later.replaceAll("2031-02-03T04:05:06.000Z", data.generatedAt)).toBe(first);
     expect(first.endsWith("}\n")).toBe(true);
   });
 
   it("gives every object its own UUID, of version 5", () => {
-    const uuids = [...renderOscalAssessmentResults(data).matchAll(/"uuid": "([^"]+)"/g)].map((match) => match[1]!);
+    const uuids = [...renderOscalAssessmentResults(data).matchAll(/"uuid": "([^"]+)"/g)].map(
+      (match) => match[1]!,
+    );
     expect(new Set(uuids).size).toBe(uuids.length);
-    expect(uuids.every((uuid) => /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(uuid))).toBe(true);
+    expect(
+      uuids.every((uuid) =>
+        /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(uuid),
+      ),
+    ).toBe(true);
   });
 });

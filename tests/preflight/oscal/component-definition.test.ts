@@ -18,17 +18,24 @@ describe("buildComponentDefinition", () => {
   });
 
   it("has one software component per cloud, each implementing every catalog control once", () => {
-    expect(definition.components.map((component) => prop(component.props, "cloud")[0])).toEqual(["aws", "gcp", "azure"]);
+    expect(definition.components.map((component) => prop(component.props, "cloud")[0])).toEqual([
+      "aws",
+      "gcp",
+      "azure",
+    ]);
     for (const component of definition.components) {
       expect(component.type).toBe("software");
-      const requirements = component["control-implementations"].flatMap((set) => set["implemented-requirements"]);
+      const requirements = component["control-implementations"].flatMap(
+        (set) => set["implemented-requirements"],
+      );
       expect(requirements.map((requirement) => requirement["control-id"])).toEqual([...CONTROL_IDS]);
     }
   });
 
   it("describes each control with the cloud's implementation, and a limitation as partial with its text", () => {
     for (const [index, cloud] of (["aws", "gcp", "azure"] as const).entries()) {
-      const requirements = definition.components[index]!["control-implementations"][0]!["implemented-requirements"];
+      const requirements =
+        definition.components[index]!["control-implementations"][0]!["implemented-requirements"];
       for (const control of controlCatalog) {
         const requirement = requirements.find((entry) => entry["control-id"] === control.id)!;
         const implementation = control.clouds[cloud];
@@ -49,14 +56,18 @@ describe("buildComponentDefinition", () => {
   });
 
   it("carries the catalog's framework clauses as props", () => {
-    const requirement = definition.components[0]!["control-implementations"][0]!["implemented-requirements"][0]!;
+    const requirement =
+      definition.components[0]!["control-implementations"][0]!["implemented-requirements"][0]!;
     expect(requirement["control-id"]).toBe("SAI-ENC-01");
     expect(prop(requirement.props, "framework-soc2")).toEqual(["CC6.1"]);
     expect(prop(requirement.props, "framework-nist80053")).toEqual(["SC-12", "SC-13", "SC-28", "SC-28(1)"]);
   });
 
   it("is identical apart from last-modified when built twice, and renders pretty JSON with a trailing newline", () => {
-    const later = renderComponentDefinition(controlCatalog, { version: "0.1.0", now: "2031-05-05T10:00:00.000Z" });
+    const later = renderComponentDefinition(controlCatalog, {
+      version: "0.1.0",
+      now: "2031-05-05T10:00:00.000Z",
+    });
     const first = renderComponentDefinition(controlCatalog, { version: "0.1.0", now: NOW });
     expect(first.endsWith("}\n")).toBe(true);
     expect(first).toContain('\n  "component-definition": {\n');

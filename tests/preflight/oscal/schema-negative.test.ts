@@ -13,10 +13,14 @@ describe("the OSCAL schema validators reject invalid documents", () => {
   const results = buildAssessmentResults(fixtureReport());
 
   it("rejects a finding whose objective state is not satisfied / not-satisfied", () => {
-    const broken = clone(results) as unknown as { "assessment-results": { results: { findings: { target: { status: { state: string } } }[] }[] } };
+    const broken = clone(results) as unknown as {
+      "assessment-results": { results: { findings: { target: { status: { state: string } } }[] }[] };
+    };
     broken["assessment-results"].results[0]!.findings[0]!.target.status.state = "unverified";
     expect(validateAssessmentResults(broken)).toBe(false);
-    expect(validateAssessmentResults.errors?.some((error) => error.instancePath.endsWith("/target/status/state"))).toBe(true);
+    expect(
+      validateAssessmentResults.errors?.some((error) => error.instancePath.endsWith("/target/status/state")),
+    ).toBe(true);
   });
 
   it("rejects a missing import-ap, a non-v4/v5 UUID, a multi-line prop value and an unknown field", () => {
@@ -38,7 +42,9 @@ describe("the OSCAL schema validators reject invalid documents", () => {
   });
 
   it("rejects an observation without a method and a timestamp without a time zone", () => {
-    const noMethods = clone(results) as unknown as { "assessment-results": { results: { observations: { methods?: string[] }[] }[] } };
+    const noMethods = clone(results) as unknown as {
+      "assessment-results": { results: { observations: { methods?: string[] }[] }[] };
+    };
     delete noMethods["assessment-results"].results[0]!.observations[0]!.methods;
     expect(validateAssessmentResults(noMethods)).toBe(false);
 
@@ -48,9 +54,12 @@ describe("the OSCAL schema validators reject invalid documents", () => {
   });
 
   it("rejects a component definition with a control-id that is not a token", () => {
-    const broken = clone(buildComponentDefinition(controlCatalog, { version: "0.1.0", now: "2030-01-01T00:00:00Z" }));
-    broken["component-definition"].components[0]!["control-implementations"][0]!["implemented-requirements"][0]!["control-id"] =
-      "1 SAI ENC";
+    const broken = clone(
+      buildComponentDefinition(controlCatalog, { version: "0.1.0", now: "2030-01-01T00:00:00Z" }),
+    );
+    broken["component-definition"].components[0]!["control-implementations"][0]![
+      "implemented-requirements"
+    ][0]!["control-id"] = "1 SAI ENC";
     expect(validateComponentDefinition(broken)).toBe(false);
     expect(
       validateComponentDefinition.errors?.some((error) => error.instancePath.endsWith("/control-id")),

@@ -26,6 +26,9 @@ export const validateComponentDefinition = compile("oscal_component_schema.json"
 export function describeErrors(errors: ErrorObject[] | null | undefined): string {
   return (errors ?? [])
     .slice(0, 20)
-    .map((error) => `${error.instancePath || "/"}: ${error.message ?? error.keyword} ${JSON.stringify(error.params)}`)
+    .map(
+      (error) =>
+        `${error.instancePath || "/"}: ${error.message ?? error.keyword} ${JSON.stringify(error.params)}`,
+    )
     .join("\n");
 }

@@ -20,11 +20,15 @@ describe("uuidV5", () => {
 describe("stableUuid", () => {
   it("is stable for the same parts and differs when a part or the split between parts changes", () => {
     expect(stableUuid("finding", "urn:a", "SAI-ENC-01")).toBe(stableUuid("finding", "urn:a", "SAI-ENC-01"));
-    expect(stableUuid("finding", "urn:a", "SAI-ENC-01")).not.toBe(stableUuid("finding", "urn:a", "SAI-ENC-02"));
+    expect(stableUuid("finding", "urn:a", "SAI-ENC-01")).not.toBe(
+      stableUuid("finding", "urn:a", "SAI-ENC-02"),
+    );
     expect(stableUuid("ab", "c")).not.toBe(stableUuid("a", "bc"));
   });
 
   it("gives version 5 UUIDs of the RFC 4122 variant, as the OSCAL UUID datatype requires", () => {
-    expect(stableUuid("anything")).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(stableUuid("anything")).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
   });
 });

@@ -4,6 +4,7 @@ import { withPackWaiver } from "../evidence/pack-waivers";
 import type { Examination, Finding, Pass, PolicyPackSummary, RecordedValue, StackRun } from "../model";
 import { collectSecretStrings, redactDeep, toDisplayValue } from "./display-value";
 import type { ReportData, ReportFinding, ReportResource, ReportStack } from "./report-data";
+import { stackResponsibility } from "./stack-responsibility";
 
 /** Type token of the root stack resource. */
 const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
@@ -58,7 +59,9 @@ export function buildReportData(input: ReportInput): ReportData {
     collectRunSecrets(run, secrets);
   }
   const policies = input.packs.flatMap((pack) => pack.policies);
-  const stacks = input.stacks.map((result) => buildStack(result, policies, input.catalog));
+  const stacks = input.stacks
+    .map((result) => ({ result, stack: buildStack(result, policies, input.catalog) }))
+    .map(({ result, stack }) => ({ ...stack, responsibility: stackResponsibility(result.run, stack.evidence, input.catalog) }));
   const allFindings = stacks.flatMap((stack) => stack.findings);
   const data: ReportData = {
     tool: input.tool,

@@ -5,6 +5,7 @@ import { escapeHtml as h } from "./escape";
 import { renderDiagram, renderDiagramLegend } from "./html-diagram";
 import { HTML_STYLES } from "./html-styles";
 import type { ReportData, ReportStack } from "./report-data";
+import { responsibilityHtml } from "./render-responsibility";
 import { unexaminedSentence } from "../evidence/unexamined";
 import { CONTROL_STATUSES, STATUS_LABELS } from "./status-labels";
 
@@ -70,7 +71,7 @@ export function renderHtml(data: ReportData): string {
     controlsSection(data),
     evidenceSection(data),
     waiversSection(data),
-    ...data.stacks.map(stackSection),
+    ...data.stacks.flatMap((stack) => [stackSection(stack), responsibilityHtml(stack)]),
     "</body>",
     "</html>",
     "",

@@ -1,4 +1,5 @@
 import type { ReportData, ReportStack } from "./report-data";
+import { responsibilityMarkdown } from "./render-responsibility";
 import { escapeMarkdown as md } from "./escape";
 import { unexaminedSentence } from "../evidence/unexamined";
 import { CONTROL_STATUSES, STATUS_LABELS } from "./status-labels";
@@ -59,7 +60,7 @@ export function renderMarkdown(data: ReportData): string {
     "",
   ];
   for (const stack of data.stacks) {
-    lines.push(...stackSection(stack));
+    lines.push(...stackSection(stack), ...responsibilityMarkdown(stack));
   }
   return `${lines.join("\n")}\n`;
 }

@@ -1,4 +1,5 @@
 import type { ReportData, ReportFinding, ReportStack } from "./report-data";
+import { responsibilityText } from "./render-responsibility";
 import { unexaminedSentence } from "../evidence/unexamined";
 import { CONTROL_STATUSES } from "./status-labels";
 import { formatTextTable, terminalSafe } from "./text-table";
@@ -31,7 +32,7 @@ export function renderText(data: ReportData, options: TextRenderOptions = {}): s
     "",
   ];
   for (const stack of data.stacks) {
-    lines.push(...stackSection(stack, data, paint), "");
+    lines.push(...stackSection(stack, data, paint), ...responsibilityText(stack), "");
   }
   lines.push(paint("Summary", "bold"), ...summaryTable(data).map((line) => `  ${line}`), "");
   for (const stack of data.stacks) {

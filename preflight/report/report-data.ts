@@ -3,6 +3,7 @@ import type { StackEvidence } from "../evidence/types";
 import type { WaivableFinding } from "../evidence/pack-waivers";
 import type { Pass, PolicyPackSummary } from "../model";
 import type { DisplayValue } from "./display-value";
+import type { ReportResponsibility } from "./stack-responsibility";
 
 /** One resource as the reports show it: inputs already masked. */
 export interface ReportResource {
@@ -36,6 +37,8 @@ export interface ReportStack {
   evidence: StackEvidence;
   /** Mandatory, unwaived findings in this stack. */
   mandatoryViolations: number;
+  /** The shared-responsibility table of each SecureAiPlatform in the stack. @default [] (none in the stack) */
+  responsibility?: ReportResponsibility[];
 }
 
 /** Totals over all stacks. */

@@ -58,6 +58,7 @@ export function renderJson(data: ReportData): string {
       passes: stack.passes,
       unexamined: stack.evidence.unexamined,
       mandatoryViolations: stack.mandatoryViolations,
+      responsibility: stack.responsibility ?? [],
     })),
     summary: data.summary,
   };

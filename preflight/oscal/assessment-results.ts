@@ -72,8 +72,9 @@ export function buildAssessmentResults(
             title: "No assessment plan",
             description:
               `${data.tool.name} follows no OSCAL assessment plan. Its procedure is fixed: run the Pulumi program ` +
-              "offline as each stack (a preview pass and an update pass), send every resource and the stack to the " +
-              "policy packs over the analyzer protocol, and derive each control's status from what the policies " +
+              "offline as each stack (secure-ai check: a preview and an update pass) or read each stack's deployed " +
+              "state from `pulumi stack export` (secure-ai audit), send every resource and the stack to the policy " +
+              "packs over the analyzer protocol, and derive each control's status from what the policies " +
               "examined and reported. The controls are those of the secure-ai-platform catalog.",
           },
         ],

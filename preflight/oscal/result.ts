@@ -40,6 +40,20 @@ function packComponents(data: ReportData, stackUrn: string): OscalSystemComponen
   }));
 }
 
+/** The state file a stack was audited from (`secure-ai audit`), when the report says so. */
+function stateFileOf(stack: ReportStack): string | undefined {
+  return (stack as ReportStack & { stateFile?: string }).stateFile;
+}
+
+function whatRan(stack: ReportStack, data: ReportData): string {
+  const stateFile = stateFileOf(stack);
+  if (stateFile !== undefined) {
+    return `read the deployed state of stack ${stack.stack} from ${stateFile} (pulumi stack export)`;
+  }
+  const passes = `${stack.passes.join(" and ")} pass${stack.passes.length === 1 ? "" : "es"}`;
+  return `ran the program in ${data.programDir} as stack ${stack.stack} (${passes})`;
+}
+
 function statusCounts(stack: ReportStack): string {
   const counts = new Map<ControlStatus, number>();
   for (const control of stack.evidence.controls) {
@@ -120,8 +134,7 @@ export function buildResult(
     uuid: stableUuid("result", stack.stackUrn),
     title: `Stack ${stack.stack} of ${stack.project}`,
     description:
-      `${data.tool.name} ${data.tool.version} ran the program in ${data.programDir} as stack ${stack.stack} ` +
-      `(${stack.passes.join(" and ")} pass${stack.passes.length === 1 ? "" : "es"}) and evaluated it with the policy packs offline. ` +
+      `${data.tool.name} ${data.tool.version} ${whatRan(stack, data)} and evaluated it with the policy packs offline. ` +
       `Controls: ${statusCounts(stack)}. Mandatory violations: ${stack.mandatoryViolations}.`,
     start: data.generatedAt,
     end: data.generatedAt,
@@ -129,6 +142,7 @@ export function buildResult(
       ...saiProp("stack", stack.stack),
       ...saiProp("project", stack.project),
       ...saiProp("stack-urn", stack.stackUrn),
+      ...saiProp("state-file", stateFileOf(stack) ?? ""),
       ...stack.passes.flatMap((pass) => saiProp("pass", pass)),
       ...saiProp("mandatory-violations", String(stack.mandatoryViolations)),
     ],

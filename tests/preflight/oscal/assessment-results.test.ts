@@ -207,3 +207,43 @@ describe("determinism", () => {
     ).toBe(true);
   });
 });
+
+describe("merged findings (several reporting policies, related resources)", () => {
+  it("makes an observation per reporting policy and per resource the finding is about", () => {
+    const merged = fixtureReport();
+    const control = merged.stacks[0]!.evidence.controls.find((entry) => entry.id === "SAI-ENC-03")!;
+    Object.assign(control.findings[0]!, {
+      policies: ["aws-kms-key-require-rotation", "aws-kms-key-limit-deletion-window"],
+      related: [EVIL_URN],
+    });
+    const built = buildAssessmentResults(merged);
+    expect(validateAssessmentResults(built), describeErrors(validateAssessmentResults.errors)).toBe(true);
+    const mergedResult = built["assessment-results"].results[0]!;
+    const finding = mergedResult.findings!.find((entry) => entry.target["target-id"] === "SAI-ENC-03")!;
+    const related = finding["related-observations"]!.map(({ "observation-uuid": uuid }) =>
+      mergedResult.observations!.find((entry) => entry.uuid === uuid)!,
+    );
+    const pairs = related.map((observation) => [
+      subjectUrns(observation)[0],
+      values(observation.props, "policy")[0],
+    ]);
+    expect(pairs).toEqual([
+      [KEY_URN, "aws-kms-key-require-rotation"],
+      [KEY_URN, "aws-kms-key-limit-deletion-window"],
+      [EVIL_URN, "aws-kms-key-require-rotation"],
+      [EVIL_URN, "aws-kms-key-limit-deletion-window"],
+    ]);
+    expect(related.every((observation) => values(observation.props, "result")[0] === "violation")).toBe(true);
+  });
+});
+
+describe("a stack audited from its state file", () => {
+  it("says where the state came from, in the description and a prop", () => {
+    const audited = fixtureReport();
+    Object.assign(audited.stacks[0]!, { stateFile: "state/prod.json" });
+    const auditedResult = buildAssessmentResults(audited)["assessment-results"].results[0]!;
+    expect(values(auditedResult.props, "state-file")).toEqual(["state/prod.json"]);
+    expect(auditedResult.description).toContain("from state/prod.json");
+    expect(values(result.props, "state-file")).toEqual([]);
+  });
+});

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { controlCatalog } from "../../../components/controls";
-import type { Examination, PolicyInfo, RecordedResource, StackRun } from "../../../preflight/model";
+import type { Examination, Finding, PolicyInfo, RecordedResource, StackRun } from "../../../preflight/model";
 import { buildAssessmentResults } from "../../../preflight/oscal";
 import { buildReportData } from "../../../preflight/report";
 import { describeErrors, validateAssessmentResults } from "./schema-validator";
@@ -12,6 +12,7 @@ import { describeErrors, validateAssessmentResults } from "./schema-validator";
 const BUCKET = "aws:s3/bucket:Bucket";
 const KEY = "aws:kms/key:Key";
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
+const TOPIC = "aws:sns/topic:Topic";
 
 function urn(stack: string, type: string, name: string): string {
   return `urn:pulumi:${stack}::p::${type}::${name}`;
@@ -48,6 +49,7 @@ function run(stack: string): StackRun {
       resource(stack, BUCKET, "data"),
       resource(stack, KEY, "key"),
       resource(stack, LOG_GROUP, "logs"),
+      resource(stack, TOPIC, "alerts"),
     ],
   };
 }
@@ -83,16 +85,34 @@ function examined(
   };
 }
 
+/** In dev only: one finding of a policy of two controls, on the topic. */
+function findings(stack: string): Finding[] {
+  return stack !== "dev"
+    ? []
+    : [
+        {
+          policyPack: "pack",
+          policy: "dual",
+          controls: ["SAI-ENC-01", "SAI-LOG-01"],
+          severity: "high",
+          enforcementLevel: "mandatory",
+          urn: urn(stack, TOPIC, "alerts"),
+          message: "the topic is neither encrypted nor logged",
+        },
+      ];
+}
+
 function report() {
   return buildReportData({
     stacks: ["dev", "prod"].map((stack) => ({
       run: run(stack),
-      findings: [],
+      findings: findings(stack),
       passes: ["update" as const],
       examinations: [
         examined(stack, BUCKET, "data", "bucket-cmk", ["SAI-ENC-01"]),
         examined(stack, LOG_GROUP, "logs", "any-cmk", ["SAI-ENC-01"]),
         examined(stack, KEY, "key", "log-a", ["SAI-LOG-01"]),
+        ...(stack === "dev" ? [examined(stack, TOPIC, "alerts", "dual", ["SAI-ENC-01", "SAI-LOG-01"])] : []),
       ],
     })),
     packs: [
@@ -104,6 +124,7 @@ function report() {
           policy("any-cmk", ["SAI-ENC-01"]),
           policy("log-a", ["SAI-LOG-01"]),
           policy("log-b", ["SAI-LOG-01"]),
+          policy("dual", ["SAI-ENC-01", "SAI-LOG-01"], [TOPIC]),
         ],
       },
     ],
@@ -156,8 +177,30 @@ describe("observations of a report whose policies declare, or do not declare, th
     });
   });
 
+  it("makes one observation of a finding that two controls share, related to both", () => {
+    const dev = document["assessment-results"].results[0]!;
+    const topic = dev.observations!.filter((entry) =>
+      entry.subjects!.some((subject) =>
+        subject.props!.some((prop) => prop.value === urn("dev", TOPIC, "alerts")),
+      ),
+    );
+    expect(topic).toHaveLength(1);
+    expect(topic[0]!.description.match(/neither encrypted nor logged/g)).toHaveLength(1);
+    expect(topic[0]!.props!.filter((prop) => prop.name === "control").map((prop) => prop.value)).toEqual([
+      "SAI-ENC-01",
+      "SAI-LOG-01",
+    ]);
+    for (const id of ["SAI-ENC-01", "SAI-LOG-01"]) {
+      const finding = dev.findings!.find((entry) => entry.target["target-id"] === id)!;
+      expect(finding.target.status).toMatchObject({ state: "not-satisfied", reason: "fail" });
+      expect(finding["related-observations"]!.map((entry) => entry["observation-uuid"])).toContain(
+        topic[0]!.uuid,
+      );
+    }
+  });
+
   it("reports the controls satisfied with those observations", () => {
-    const findings = document["assessment-results"].results[0]!.findings!;
+    const findings = document["assessment-results"].results[1]!.findings!;
     for (const id of ["SAI-ENC-01", "SAI-LOG-01"]) {
       const finding = findings.find((entry) => entry.target["target-id"] === id)!;
       expect(finding.target.status.state).toBe("satisfied");

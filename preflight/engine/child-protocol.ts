@@ -22,7 +22,7 @@ export interface ChildJob {
 /** What the child writes back. */
 export type ChildResult =
   | { ok: true; run: StackRun; stats: ChildStats }
-  | { ok: false; error: { kind: "usage" | "program"; message: string; stack?: string } };
+  | { ok: false; error: { kind: "usage" | "program"; message: string; stack?: string; name?: string } };
 
 /** Resource use of the child process that ran the program. */
 export interface ChildStats {

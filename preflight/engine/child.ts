@@ -15,7 +15,8 @@ import { createPreviewMocks } from "./preview-mocks";
 import { DeclaredProperties } from "./stand-ins/declared-properties";
 import { MonitorRecorder } from "./recorder";
 import { skipUnusedStackCapture } from "./stack-capture";
-import { registerTypeScript } from "./typescript-loader";
+import { importProgram, programModuleType } from "./esm-loader";
+import { registerTypeScript, registerTypeScriptEsm } from "./typescript-loader";
 
 type PulumiModule = typeof pulumiSdk;
 
@@ -40,7 +41,10 @@ function writeResult(file: string, result: ChildResult): void {
 
 function programFailure(error: unknown): ChildResult {
   if (error instanceof Error) {
-    return { ok: false, error: { kind: "program", message: error.message, stack: error.stack } };
+    return {
+      ok: false,
+      error: { kind: "program", message: error.message, stack: error.stack, name: error.name },
+    };
   }
   return { ok: false, error: { kind: "program", message: String(error) } };
 }
@@ -116,8 +120,9 @@ export async function runChild(jobFile: string): Promise<void> {
   const pulumi = loadModule(pulumiPath) as PulumiModule;
   const runtime = pulumi.runtime as unknown as RuntimeInternals;
   skipUnusedStackCapture(pulumiPath, pulumi.Resource);
+  const esm = programModuleType(job.main) === "module";
   if (job.typescript) {
-    registerTypeScript(job.projectDir, job.tsconfig, resolve);
+    (esm ? registerTypeScriptEsm : registerTypeScript)(job.projectDir, job.tsconfig, resolve);
   }
 
   const declared = new DeclaredProperties((packageName) => {
@@ -138,7 +143,7 @@ export async function runChild(jobFile: string): Promise<void> {
   recorder.attach(monitor, { project: job.project, stack: job.stack });
 
   try {
-    await runtime.runInPulumiStack(() => loadProgram(job.main));
+    await runtime.runInPulumiStack(() => (esm ? importProgram(job.main) : loadProgram(job.main)));
     await runtime.disconnect();
   } catch (error) {
     fail(error);

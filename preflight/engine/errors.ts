@@ -44,17 +44,46 @@ export class PreflightProgramError extends Error {
   readonly programStack?: string;
   /** Name of the stack that was running. */
   readonly stackName: string;
+  /** The name of the program's error (`SecureAiConfigError`, `TypeError`), when it threw an Error. */
+  readonly programErrorName?: string;
 
   /**
    * @param stack - the stack being run.
    * @param programMessage - the program's error message.
    * @param programStack - the program's stack trace, if any.
+   * @param programErrorName - the name of the program's error, if it threw an Error.
    */
-  constructor(stack: string, programMessage: string, programStack?: string) {
+  constructor(stack: string, programMessage: string, programStack?: string, programErrorName?: string) {
     super(`The Pulumi program failed to run for stack "${stack}": ${programMessage}`);
     this.name = "PreflightProgramError";
     this.stackName = stack;
     this.programMessage = programMessage;
     this.programStack = programStack;
+    this.programErrorName = programErrorName;
+  }
+}
+
+/**
+ * The TypeScript program has type errors, which `pulumi preview` reports (ts-node type-checks unless told
+ * not to). `errors` holds one line per error: `file:line:column - error TScode: message`.
+ */
+export class PreflightTypeError extends Error {
+  /** Process exit code the CLI uses for this error. */
+  readonly exitCode = EXIT_CODE_CANNOT_RUN;
+  /** The errors, one line each. */
+  readonly errors: readonly string[];
+
+  /** @param errors - the compiler's errors, one line each. */
+  constructor(errors: readonly string[]) {
+    const count = errors.length === 1 ? "1 type error" : `${errors.length} type errors`;
+    super(
+      [
+        `The Pulumi program has ${count} (pulumi preview would stop on them too):`,
+        ...errors.map((error) => `  ${error}`),
+        "Hint: fix them, or skip the type check with --skip-typecheck (SECURE_AI_SKIP_TYPECHECK=1).",
+      ].join("\n"),
+    );
+    this.name = "PreflightTypeError";
+    this.errors = errors;
   }
 }

@@ -7,8 +7,15 @@ import { PreflightUsageError } from "./errors";
 import { listStackFiles, loadProject } from "./project";
 import { type RunProgramOptions, runProgram } from "./run-program";
 import { DEFAULT_STACK, readStackConfig } from "./stack-config";
+import { typeCheckProject } from "./typecheck";
 
-export { PreflightProgramError, PreflightUsageError, EXIT_CODE_CANNOT_RUN } from "./errors";
+export {
+  PreflightProgramError,
+  PreflightTypeError,
+  PreflightUsageError,
+  EXIT_CODE_CANNOT_RUN,
+} from "./errors";
+export { killLiveProcesses } from "./live-processes";
 export { loadProject, type PulumiProject } from "./project";
 export { readStackConfig, DEFAULT_STACK, type StackConfig } from "./stack-config";
 export type { RunProgramOptions } from "./run-program";
@@ -23,6 +30,13 @@ export interface RunStackArgs extends RunProgramOptions {
    * @default `default` when the project has no stack config files; required otherwise
    */
   stack?: string;
+  /**
+   * Type-check a TypeScript program as `pulumi preview` does (once per project and process, beside the run);
+   * type errors reject with PreflightTypeError. Skipped where the language host would skip it
+   * (`PULUMI_NODEJS_TRANSPILE_ONLY=true`, tsconfig `noCheck`, `typescript: false`) and for JavaScript programs.
+   * @default false
+   */
+  typeCheck?: boolean;
 }
 
 /**
@@ -43,6 +57,7 @@ export function listStacks(programDir: string): string[] {
  * @param args - program directory, stack and output handling.
  * @throws PreflightUsageError for a project or config the preflight cannot use.
  * @throws PreflightProgramError when the program itself fails.
+ * @throws PreflightTypeError with `typeCheck` when the program has type errors.
  */
 export async function runStack(args: RunStackArgs): Promise<StackRun> {
   const project = loadProject(args.programDir);
@@ -57,5 +72,14 @@ export async function runStack(args: RunStackArgs): Promise<StackRun> {
     );
   }
   const config = readStackConfig(project, stack);
-  return runProgram(project, stack, config, args);
+  const checked = args.typeCheck === true ? typeCheckProject(project) : Promise.resolve();
+  const [types, run] = await Promise.allSettled([checked, runProgram(project, stack, config, args)]);
+  // Type errors first: a program that fails to run often fails because of them.
+  if (types.status === "rejected") {
+    throw types.reason;
+  }
+  if (run.status === "rejected") {
+    throw run.reason;
+  }
+  return run.value;
 }

@@ -7,7 +7,8 @@ import { type ChildJob, type ChildResult, type ChildStats, JOB_FILE_ENV } from "
 import { PreflightProgramError, PreflightUsageError } from "./errors";
 import type { PulumiProject } from "./project";
 import { type StackConfig, pulumiConfigEnvironment } from "./stack-config";
-import { packageVersion } from "./typescript-loader";
+import { childEntryArguments } from "./child-entry";
+import { trackProcess } from "./live-processes";
 
 /** Options of {@link runProgram}. */
 export interface RunProgramOptions {
@@ -84,7 +85,7 @@ export async function runProgram(
         result.error.stack === undefined && outputTail.trim()
           ? `${result.error.message}:\n${outputTail.trim()}`
           : result.error.message;
-      throw new PreflightProgramError(stack, message, result.error.stack);
+      throw new PreflightProgramError(stack, message, result.error.stack, result.error.name);
     }
     options.onChildStats?.(result.stats);
     return result.run;
@@ -101,45 +102,6 @@ function readResult(file: string): ChildResult | undefined {
   }
 }
 
-/**
- * The node arguments that start the child: the compiled `child.js` when this package is built, else
- * `child.ts` through ts-node scoped to the preflight folder (so it never compiles the program's files).
- */
-function childEntryArguments(): string[] {
-  const compiled = path.join(__dirname, "child.js");
-  if (fs.existsSync(compiled)) {
-    return [compiled];
-  }
-  const tsNodeOptions = {
-    transpileOnly: true,
-    skipProject: true,
-    scope: true,
-    scopeDir: path.dirname(__dirname),
-    compilerOptions: { target: "ES2022", module: "commonjs", esModuleInterop: true },
-  };
-  const tsNode = require.resolve("ts-node");
-  // The preflight's own files are transpiled once and then read from the transpile cache, like the program's.
-  const cache = {
-    scopeDir: tsNodeOptions.scopeDir + path.sep,
-    salt: JSON.stringify([
-      packageVersion(require.resolve("typescript")),
-      packageVersion(tsNode),
-      tsNodeOptions,
-    ]),
-    resolveFrom: tsNode,
-  };
-  const bootstrap = [
-    `require(${JSON.stringify(tsNode)}).register(${JSON.stringify(tsNodeOptions)});`,
-    `const cache = ${JSON.stringify(cache)};`,
-    `require(${JSON.stringify(path.join(__dirname, "transpile-cache.ts"))}).cacheTranspiledTypeScript({`,
-    "  ...cache,",
-    "  scope: (file) => file.startsWith(cache.scopeDir),",
-    "});",
-    `require(${JSON.stringify(path.join(__dirname, "child.ts"))}).runChild(process.env.${JOB_FILE_ENV});`,
-  ].join("\n");
-  return ["-e", bootstrap];
-}
-
 function runChildProcess(
   project: PulumiProject,
   jobFile: string,
@@ -147,11 +109,16 @@ function runChildProcess(
   options: RunProgramOptions,
 ): Promise<{ exitCode: number | null; signal: NodeJS.Signals | null; outputTail: string }> {
   const forward = options.onProgramOutput ?? ((chunk: Buffer) => process.stderr.write(chunk));
-  const child = spawn(process.execPath, [...project.runtime.nodeArgs, ...childEntryArguments()], {
-    cwd: project.dir,
-    env: { ...process.env, ...pulumiConfigEnvironment(config), [JOB_FILE_ENV]: jobFile },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...project.runtime.nodeArgs, ...childEntryArguments("child", "runChild", JOB_FILE_ENV)],
+    {
+      cwd: project.dir,
+      env: { ...process.env, ...pulumiConfigEnvironment(config), [JOB_FILE_ENV]: jobFile },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  trackProcess(child);
   let outputTail = "";
   const onOutput = (chunk: Buffer): void => {
     forward(chunk);

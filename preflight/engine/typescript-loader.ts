@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
+import { registerEsmTypeScript } from "./esm-loader";
 import { cacheTranspiledTypeScript } from "./transpile-cache";
 
 const loadModule = createRequire(__filename);
@@ -44,6 +45,59 @@ export function registerTypeScript(
     salt: JSON.stringify([packageVersion(typescriptPath), packageVersion(tsNodePath), options]),
     resolveFrom: tsNodePath,
   });
+}
+
+/**
+ * Registers ts-node's ESM hooks for an ES-module program, as the language host's automatic ESM mode does,
+ * with {@link esModuleCompilerOptions}, transpile-only (the type check runs once
+ * per project beside the run, `typecheck.ts`).
+ *
+ * @param projectDir - the project directory (tsconfig paths are relative to it).
+ * @param tsconfig - tsconfig path relative to `projectDir`.
+ * @param resolveFromProgram - resolves a module from the program's directory, or undefined.
+ */
+export function registerTypeScriptEsm(
+  projectDir: string,
+  tsconfig: string,
+  resolveFromProgram: (request: string) => string | undefined,
+): void {
+  const typescriptPath = resolveFromProgram("typescript") ?? require.resolve("typescript");
+  const tsNodePath = resolveFromProgram("ts-node") ?? require.resolve("ts-node");
+  const tsconfigPath = path.resolve(projectDir, tsconfig);
+  const hasTsconfig = fs.existsSync(tsconfigPath);
+  registerEsmTypeScript({
+    tsNodePath,
+    tsNodeOptions: {
+      compiler: typescriptPath,
+      transpileOnly: true,
+      project: hasTsconfig ? tsconfigPath : undefined,
+      skipProject: !hasTsconfig,
+      compilerOptions: esModuleCompilerOptions(
+        hasTsconfig ? readCompilerOptions(typescriptPath, tsconfigPath) : {},
+      ),
+    },
+  });
+}
+
+/**
+ * The compiler options of an ES-module program: ES2022 and `nodenext` under the tsconfig's own, except
+ * that a CommonJS `module` (Pulumi's aws-ts-s3-folder example writes one beside `"type": "module"`) becomes
+ * `nodenext`: CommonJS output cannot run as the ES module Node loads it as, while `nodenext` emits each file
+ * in the format its package gives it.
+ *
+ * @param written - the tsconfig's compilerOptions.
+ */
+export function esModuleCompilerOptions(written: Record<string, unknown>): Record<string, unknown> {
+  const module = typeof written["module"] === "string" ? written["module"].toLowerCase() : undefined;
+  const commonJs = module === "commonjs" || module === "none" || module === "amd" || module === "umd";
+  return {
+    target: "ES2022",
+    module: "nodenext",
+    moduleResolution: "nodenext",
+    sourceMap: true,
+    ...written,
+    ...(commonJs ? { module: "nodenext", moduleResolution: "nodenext" } : {}),
+  };
 }
 
 /** The version of the package a module belongs to (nearest package.json with a version). */

@@ -1,0 +1,49 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { packageVersion } from "./typescript-loader";
+
+/**
+ * The node arguments that start one of the engine's child processes: the compiled `<name>.js` when this
+ * package is built, else `<name>.ts` through ts-node scoped to the preflight folder (so it never compiles
+ * the program's files), its output read from the transpile cache after the first time.
+ *
+ * @param name - the engine module the child runs (`child`, `typecheck-child`).
+ * @param entry - the function of that module the child calls with the job file path.
+ * @param jobFileEnv - the environment variable that carries the job file path.
+ */
+export function childEntryArguments(name: string, entry: string, jobFileEnv: string): string[] {
+  const compiled = path.join(__dirname, `${name}.js`);
+  if (fs.existsSync(compiled)) {
+    return [compiled];
+  }
+  const tsNodeOptions = {
+    transpileOnly: true,
+    skipProject: true,
+    scope: true,
+    scopeDir: path.dirname(__dirname),
+    compilerOptions: { target: "ES2022", module: "commonjs", esModuleInterop: true },
+  };
+  const tsNode = require.resolve("ts-node");
+  const cache = {
+    scopeDir: tsNodeOptions.scopeDir + path.sep,
+    salt: JSON.stringify([
+      packageVersion(require.resolve("typescript")),
+      packageVersion(tsNode),
+      tsNodeOptions,
+    ]),
+    resolveFrom: tsNode,
+  };
+  const bootstrap = [
+    `require(${JSON.stringify(tsNode)}).register(${JSON.stringify(tsNodeOptions)});`,
+    `const cache = ${JSON.stringify(cache)};`,
+    `require(${JSON.stringify(path.join(__dirname, "transpile-cache.ts"))}).cacheTranspiledTypeScript({`,
+    "  ...cache,",
+    "  scope: (file) => file.startsWith(cache.scopeDir),",
+    "});",
+    `const entry = require(${JSON.stringify(path.join(__dirname, `${name}.ts`))});`,
+    // `node -e` makes require, module and exports globals; an ES-module program must not see them.
+    "delete globalThis.require; delete globalThis.module; delete globalThis.exports;",
+    `entry.${entry}(process.env.${jobFileEnv});`,
+  ].join("\n");
+  return ["-e", bootstrap];
+}

@@ -122,7 +122,10 @@ function controlEvidence(control: ControlDefinition, inputs: ControlInputs): Con
   const notes = [...new Set(inputs.entries.flatMap((entry) => (entry.note ? [entry.note] : [])))];
   const componentStatus = mergedComponentStatus(inputs.entries);
   const { known, unread } = observed(inputs.examinations);
-  const findingUrns = unwaived.flatMap((finding) => (finding.urn !== undefined ? [finding.urn] : []));
+  const findingUrns = unwaived.flatMap((finding) => [
+    ...(finding.urn !== undefined ? [finding.urn] : []),
+    ...(finding.related ?? []),
+  ]);
   const source: EvidenceSource =
     componentStatus !== undefined
       ? inputs.checkedBy.length > 0

@@ -3,6 +3,7 @@ import { buildStackEvidence, countMandatoryViolations } from "../evidence/build-
 import { withPackWaiver } from "../evidence/pack-waivers";
 import type { Examination, Finding, Pass, PolicyPackSummary, RecordedValue, StackRun } from "../model";
 import { collectSecretStrings, redactDeep, toDisplayValue } from "./display-value";
+import { mergeFindings } from "./merge-findings";
 import type { ReportData, ReportFinding, ReportResource, ReportStack } from "./report-data";
 import { stackResponsibility } from "./stack-responsibility";
 
@@ -106,9 +107,11 @@ function buildStack(
   const stackUrn =
     run.resources.find((resource) => resource.type === ROOT_STACK_TYPE && resource.parent === undefined)?.urn ??
     `urn:pulumi:${run.stack}::${run.project}::${ROOT_STACK_TYPE}::${run.project}-${run.stack}`;
-  const reportFindings = findings
-    .map((finding): ReportFinding => ({ ...withPackWaiver(finding), urn: finding.urn ?? stackUrn }))
-    .sort(compareFindings);
+  const reportFindings = mergeFindings(
+    findings.map((finding) => ({ ...withPackWaiver(finding), urn: finding.urn ?? stackUrn })),
+    run.resources,
+    policies,
+  ).sort(compareFindings);
   return {
     stack: run.stack,
     project: run.project,
@@ -122,6 +125,7 @@ function buildStack(
         ...(resource.parent !== undefined ? { parent: resource.parent } : {}),
         inputs: Object.fromEntries(Object.entries(resource.inputs).map(([key, value]) => [key, toDisplayValue(value)])),
         dependencies: resource.dependencies,
+        ...(resource.source !== undefined ? { source: resource.source } : {}),
       }),
     ),
     findings: reportFindings,

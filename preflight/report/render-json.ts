@@ -13,6 +13,7 @@ export function renderJson(data: ReportData): string {
     tool: data.tool,
     generatedAt: data.generatedAt,
     program: data.programDir,
+    ...(data.stateFiles !== undefined ? { stateFiles: data.stateFiles } : {}),
     packs: data.packs.map((pack) => ({
       name: pack.name,
       version: pack.version,
@@ -31,16 +32,20 @@ export function renderJson(data: ReportData): string {
         type: resource.type,
         name: resource.name,
         ...(resource.parent !== undefined ? { parent: resource.parent } : {}),
+        ...(resource.source !== undefined ? { source: resource.source } : {}),
         inputs: resource.inputs,
       })),
       findings: stack.findings.map((finding) => ({
         policy: finding.policy,
+        policies: finding.policies,
         policyPack: finding.policyPack,
         controls: finding.controls,
         severity: finding.severity,
         enforcementLevel: finding.enforcementLevel,
         urn: finding.urn,
         message: finding.message,
+        details: finding.details,
+        related: finding.related,
         waived: finding.waived === true,
         passes: finding.passes ?? stack.passes,
       })),
@@ -61,6 +66,7 @@ export function renderJson(data: ReportData): string {
       responsibility: stack.responsibility ?? [],
     })),
     summary: data.summary,
+    ...(data.drift !== undefined ? { drift: data.drift } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { pathToFileURL } from "node:url";
 import type { EnforcementLevel, PolicyInfo, Severity } from "../model";
 import type { ReportData, ReportFinding, ReportStack } from "./report-data";
+import { programLocation } from "./source-location";
 
 /** URI of the SARIF 2.1.0 schema the log declares. */
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -38,8 +39,10 @@ interface RuleEntry {
 /**
  * Renders a SARIF 2.1.0 log: one run per stack; rules from every policy of every pack (description, help
  * text with the remediation steps, help URI, control tags, default level from the enforcement level);
- * results with the resource URN as a logical location, level `error` for mandatory and `warning` for
- * advisory findings, and waived findings as externally suppressed results.
+ * results located at the line of the program that declares the resource (see `programLocation`; a stated
+ * placeholder when none is known), the resource URN as a logical location, the other resources of a merged
+ * finding as related locations, level `error` for mandatory and `warning` for advisory findings, and waived
+ * findings as externally suppressed results.
  *
  * @param data - the report data.
  */
@@ -87,7 +90,7 @@ function sarifRun(stack: ReportStack, rules: RuleEntry[], data: ReportData): Rec
         description: { text: "The Pulumi program that was checked." },
       },
     },
-    results: stack.findings.map((finding) => sarifResult(finding, stack, rules)),
+    results: stack.findings.map((finding) => sarifResult(finding, stack, rules, data.programDir)),
     properties: { stack: stack.stack, project: stack.project, mandatoryViolations: stack.mandatoryViolations },
   };
 }
@@ -121,9 +124,20 @@ function sarifRule(rule: RuleEntry, data: ReportData): Record<string, unknown> {
   };
 }
 
-function sarifResult(finding: ReportFinding, stack: ReportStack, rules: RuleEntry[]): Record<string, unknown> {
+function sarifResult(
+  finding: ReportFinding,
+  stack: ReportStack,
+  rules: RuleEntry[],
+  programDir: string,
+): Record<string, unknown> {
   const ruleIndex = rules.findIndex((rule) => rule.pack === finding.policyPack && rule.policy === finding.policy);
   const resource = stack.resources.find((entry) => entry.urn === finding.urn);
+  const related = finding.related.flatMap((urn, index) => {
+    const location = programLocation(stack, urn, programDir);
+    return location === undefined
+      ? []
+      : [{ id: index + 1, ...physicalLocation(location), message: { text: `Also about ${urn}.` } }];
+  });
   return {
     ruleId: rules[ruleIndex]?.id ?? finding.policy,
     ruleIndex,
@@ -131,10 +145,7 @@ function sarifResult(finding: ReportFinding, stack: ReportStack, rules: RuleEntr
     message: { text: sentence(finding.message || `Violation of ${finding.policy}`) },
     locations: [
       {
-        physicalLocation: {
-          artifactLocation: { uri: "Pulumi.yaml", uriBaseId: PROGRAM_ROOT },
-          region: { startLine: 1 },
-        },
+        ...resultLocation(finding, stack, programDir),
         logicalLocations: [
           {
             fullyQualifiedName: finding.urn,
@@ -144,6 +155,7 @@ function sarifResult(finding: ReportFinding, stack: ReportStack, rules: RuleEntr
         ],
       },
     ],
+    ...(related.length > 0 ? { relatedLocations: related } : {}),
     partialFingerprints: {
       "secureAiFinding/v1": createHash("sha256").update(`${finding.policyPack}\n${finding.policy}\n${finding.urn}`).digest("hex"),
     },
@@ -153,9 +165,47 @@ function sarifResult(finding: ReportFinding, stack: ReportStack, rules: RuleEntr
     properties: {
       stack: stack.stack,
       controls: finding.controls,
+      policies: finding.policies,
       severity: finding.severity,
       enforcementLevel: finding.enforcementLevel,
       ...(resource ? { resourceType: resource.type } : {}),
+      ...(finding.related.length > 0 ? { relatedResources: finding.related } : {}),
+    },
+  };
+}
+
+/**
+ * The physical location of a result: the line of the program that declares the resource (or the ancestor
+ * the program declared, for a resource a library created). When the SDK reported no position in the
+ * program, the result points at `Pulumi.yaml` and its location message says plainly that the declaration is
+ * unknown (code scanning needs a file to show a result at all).
+ */
+function resultLocation(finding: ReportFinding, stack: ReportStack, programDir: string): Record<string, unknown> {
+  const location = programLocation(stack, finding.urn, programDir);
+  if (location !== undefined) {
+    return {
+      ...physicalLocation(location),
+      ...(location.declaredBy !== finding.urn
+        ? { message: { text: `Declared inside ${location.declaredBy}, which the program creates here.` } }
+        : {}),
+    };
+  }
+  const why =
+    finding.urn === stack.stackUrn
+      ? "The finding is about the whole stack, not one resource, so no line of the program declares it."
+      : "Where the program declares this resource is unknown: the Pulumi SDK reported no source position in the program.";
+  // GitHub code scanning requires a start line; line 1 of the project file is a placeholder, and says so.
+  return {
+    physicalLocation: { artifactLocation: { uri: "Pulumi.yaml", uriBaseId: PROGRAM_ROOT }, region: { startLine: 1 } },
+    message: { text: `${why} Pulumi.yaml line 1 stands in for it; it is not the declaration.` },
+  };
+}
+
+function physicalLocation(location: { file: string; line: number; column: number }): Record<string, unknown> {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: encodeURI(location.file), uriBaseId: PROGRAM_ROOT },
+      region: { startLine: location.line, startColumn: location.column },
     },
   };
 }

@@ -2,7 +2,9 @@ import type { ReportData, ReportFinding, ReportStack } from "./report-data";
 import { responsibilityText } from "./render-responsibility";
 import { unexaminedSentence } from "../evidence/unexamined";
 import { CONTROL_STATUSES } from "./status-labels";
+import { programLocation } from "./source-location";
 import { formatTextTable, terminalSafe } from "./text-table";
+import { wrapText } from "./text-wrap";
 
 /** Options of the text renderer. */
 export interface TextRenderOptions {
@@ -16,8 +18,10 @@ const ANSI = { red: "\u001b[31m", yellow: "\u001b[33m", green: "\u001b[32m", dim
 type Paint = (text: string, colour: keyof typeof ANSI) => string;
 
 /**
- * Renders the terminal report: per stack, the findings grouped by control (one line per finding), the
- * waivers and gaps, then a summary table over all stacks and the verdict.
+ * Renders the terminal report, every line within 100 columns (`TEXT_WIDTH`): per stack, the findings grouped
+ * by resource (its type and the line of the program that declares it), each policy's description once, what
+ * each policy said, then the violated controls, waivers, unverified controls and gaps; a summary table over
+ * all stacks and the verdict.
  *
  * @param data - the report data.
  * @param options - colour on or off.
@@ -27,8 +31,8 @@ export function renderText(data: ReportData, options: TextRenderOptions = {}): s
   const packs = data.packs.map((pack) => `${pack.name} ${pack.version}`).join(", ");
   const lines = [
     paint(`secure-ai check ${data.tool.version}`, "bold"),
-    `Program: ${terminalSafe(data.programDir)}`,
-    `Policy packs: ${terminalSafe(packs) || "none"}`,
+    ...wrapText(`Program: ${terminalSafe(data.programDir)}`, { indent: "  " }),
+    ...wrapText(`Policy packs: ${terminalSafe(packs) || "none"}`, { indent: "  " }),
     "",
   ];
   for (const stack of data.stacks) {
@@ -38,7 +42,8 @@ export function renderText(data: ReportData, options: TextRenderOptions = {}): s
   for (const stack of data.stacks) {
     const sentence = unexaminedSentence(stack.evidence.unexamined);
     if (sentence !== undefined) {
-      lines.push(paint(`Not examined in ${terminalSafe(stack.stack)}: ${terminalSafe(sentence)}`, "yellow"));
+      const text = terminalSafe(`Not examined in ${stack.stack}: ${sentence}`);
+      lines.push(...wrapText(text, { indent: "  " }).map((line) => paint(line, "yellow")));
     }
   }
   const count = data.summary.mandatoryViolations;
@@ -52,57 +57,102 @@ export function renderText(data: ReportData, options: TextRenderOptions = {}): s
 
 function stackSection(stack: ReportStack, data: ReportData, paint: Paint): string[] {
   const title = `Stack ${terminalSafe(stack.stack)} (project ${terminalSafe(stack.project)}): ${stack.resources.length} resources, ${stack.findings.length} findings (${stack.passes.join(" + ")})`;
-  const lines = [paint(title, "bold")];
-  const byControl = new Map<string, ReportFinding[]>();
+  const lines = wrapText(title).map((line) => paint(line, "bold"));
+  const descriptions = new Map(data.packs.flatMap((pack) => pack.policies.map((policy) => [policy.name, policy.description])));
+  const described = new Set<string>();
+  const byResource = new Map<string, ReportFinding[]>();
   for (const finding of stack.findings) {
-    for (const control of finding.controls.length > 0 ? finding.controls : ["(no control)"]) {
-      byControl.set(control, [...(byControl.get(control) ?? []), finding]);
-    }
+    byResource.set(finding.urn, [...(byResource.get(finding.urn) ?? []), finding]);
   }
-  const order = [...data.catalog.map((control) => control.id as string), ...byControl.keys()];
-  for (const id of [...new Set(order)].filter((key) => byControl.has(key))) {
-    const control = data.catalog.find((entry) => entry.id === id);
-    const status = stack.evidence.controls.find((entry) => entry.id === id)?.status;
-    const heading = `${terminalSafe(id)}${control ? ` ${control.title}` : ""}${status ? ` [${status}]` : ""}`;
-    lines.push(`  ${paint(heading, status === "violated" ? "red" : "yellow")}`);
-    for (const finding of byControl.get(id) ?? []) {
-      lines.push(`    ${findingLine(finding, paint)}`);
+  for (const [urn, findings] of byResource) {
+    lines.push(...wrapText(resourceHeading(stack, urn, data.programDir), { firstIndent: "  ", indent: "      " }));
+    for (const finding of findings) {
+      lines.push(findingHead(finding, paint));
+      for (const policy of finding.policies) {
+        const description = descriptions.get(policy);
+        if (description !== undefined && description.trim() !== "" && !described.has(policy)) {
+          described.add(policy);
+          const label = finding.policies.length > 1 ? `${policy}: ` : "";
+          lines.push(...wrapText(terminalSafe(`${label}${description.trim()}`), { firstIndent: "      " }).map((line) => paint(line, "dim")));
+        }
+      }
+      for (const detail of finding.details) {
+        lines.push(...wrapText(terminalSafe(detail), { firstIndent: "      - ", indent: "        " }));
+      }
+      lines.push(...mergedLines(finding, stack, data.programDir));
     }
   }
   if (stack.findings.length === 0) {
     lines.push(`  ${paint("No findings.", "green")}`);
   }
+  const violated = stack.evidence.controls.filter((entry) => entry.status === "violated").map((entry) => entry.id);
+  if (violated.length > 0) {
+    lines.push(...wrapText(`violated (${violated.length}): ${violated.join(", ")}`, { firstIndent: "  ", indent: "    " }).map((line) => paint(line, "red")));
+  }
   const waivers = stack.evidence.controls.flatMap((control) => control.waivers);
   for (const waiver of waivers) {
     const expiry = waiver.expires ? ` (expires ${waiver.expires})` : "";
-    lines.push(`  ${paint("waived", "yellow")} ${terminalSafe(waiver.control)}: ${terminalSafe(waiver.reason)}${terminalSafe(expiry)}`);
+    lines.push(...wrapText(terminalSafe(`waived ${waiver.control}: ${waiver.reason}${expiry}`), { firstIndent: "  ", indent: "    " }));
   }
   const unverified = stack.evidence.controls.filter((entry) => entry.status === "unverified").map((entry) => entry.id);
   if (unverified.length > 0) {
     lines.push(
-      `  ${paint(`unverified (${unverified.length})`, "yellow")}: ${unverified.join(", ")} (what could not be examined: Markdown, HTML and JSON reports)`,
+      ...wrapText(`unverified (${unverified.length}): ${unverified.join(", ")} (what could not be examined: Markdown, HTML and JSON reports)`, { firstIndent: "  ", indent: "    " }),
     );
   }
   const gaps = stack.evidence.controls.filter((entry) => entry.status === "gap").map((entry) => entry.id);
   if (gaps.length > 0) {
-    lines.push(`  ${paint(`gaps (${gaps.length})`, "dim")}: ${gaps.join(", ")} (reasons in the Markdown and HTML reports)`);
+    lines.push(...wrapText(`gaps (${gaps.length}): ${gaps.join(", ")} (reasons in the Markdown and HTML reports)`, { firstIndent: "  ", indent: "    " }));
   }
   return lines;
 }
 
-function findingLine(finding: ReportFinding, paint: Paint): string {
-  const level = finding.waived
-    ? paint("waived   ", "dim")
-    : finding.enforcementLevel === "mandatory"
-      ? paint("MANDATORY", "red")
-      : paint(finding.enforcementLevel.padEnd(9), "yellow");
-  return `${level} ${finding.severity.padEnd(8)} ${terminalSafe(finding.policy)}  ${terminalSafe(shortUrn(finding.urn))}: ${terminalSafe(finding.message)}`;
+/** `name  aws.s3.Bucket  index.ts:32`, or the stack itself for stack-level findings. */
+function resourceHeading(stack: ReportStack, urn: string, programDir: string): string {
+  if (urn === stack.stackUrn) {
+    return `${terminalSafe(stack.stack)} (the whole stack)`;
+  }
+  const resource = stack.resources.find((entry) => entry.urn === urn);
+  const name = resource?.name ?? urn.split("::").pop() ?? urn;
+  const location = programLocation(stack, urn, programDir);
+  const where = location === undefined ? "" : `  ${location.file}:${location.line}`;
+  return terminalSafe(`${name}  ${resource === undefined ? "" : displayType(resource.type)}${where}`);
 }
 
-/** `type::name`, the tail of a URN, which is what a reader recognises. */
-function shortUrn(urn: string): string {
-  const parts = urn.split("::");
-  return parts.length >= 2 ? `${parts[parts.length - 2]?.split("$").pop() ?? ""}::${parts[parts.length - 1] ?? ""}` : urn;
+/** `MANDATORY critical policy  controls`: one line (a policy name and its controls fit in 100 columns). */
+function findingHead(finding: ReportFinding, paint: Paint): string {
+  const level = finding.waived ? "waived" : finding.enforcementLevel === "mandatory" ? "MANDATORY" : finding.enforcementLevel;
+  const colour = finding.waived ? "dim" : finding.enforcementLevel === "mandatory" ? "red" : "yellow";
+  const head = `${level.padEnd(9)} ${finding.severity.padEnd(8)} ${terminalSafe(finding.policy)}  ${terminalSafe(finding.controls.join(", "))}`;
+  return wrapText(head, { firstIndent: "    ", indent: "      " })
+    .map((line, index) => (index === 0 ? paint(line, colour) : line))
+    .join("\n");
+}
+
+/** For a merged finding: the other policies that reported it and the other resources it is about. */
+function mergedLines(finding: ReportFinding, stack: ReportStack, programDir: string): string[] {
+  const lines: string[] = [];
+  const others = finding.policies.filter((policy) => policy !== finding.policy);
+  if (others.length > 0) {
+    lines.push(...wrapText(terminalSafe(`also reported by ${others.join(", ")}`), { firstIndent: "      ", indent: "        " }));
+  }
+  for (const urn of finding.related) {
+    const location = programLocation(stack, urn, programDir);
+    const resource = stack.resources.find((entry) => entry.urn === urn);
+    const label = `${resource?.name ?? urn.split("::").pop() ?? urn}${resource ? ` ${displayType(resource.type)}` : ""}${location ? ` ${location.file}:${location.line}` : ""}`;
+    lines.push(...wrapText(terminalSafe(`about ${label} as well`), { firstIndent: "      ", indent: "        " }));
+  }
+  return lines;
+}
+
+/** A type token as a TypeScript program writes the class: `aws:s3/bucket:Bucket` becomes `aws.s3.Bucket`. */
+function displayType(type: string): string {
+  const [pkg, module, name] = type.split(":");
+  if (pkg === undefined || module === undefined || name === undefined) {
+    return type;
+  }
+  const moduleName = module.split("/")[0] ?? module;
+  return moduleName === "index" ? `${pkg}.${name}` : `${pkg}.${moduleName}.${name}`;
 }
 
 function summaryTable(data: ReportData): string[] {

@@ -1,7 +1,7 @@
 import type { ControlDefinition } from "../../components/controls/types";
 import type { StackEvidence } from "../evidence/types";
 import type { WaivableFinding } from "../evidence/pack-waivers";
-import type { Pass, PolicyPackSummary } from "../model";
+import type { Pass, PolicyPackSummary, SourceLocation } from "../model";
 import type { DisplayValue } from "./display-value";
 import type { ReportResponsibility } from "./stack-responsibility";
 
@@ -16,11 +16,22 @@ export interface ReportResource {
   /** Inputs with unknowns as `"[unknown]"` and secrets as `"[secret]"`. */
   inputs: Record<string, DisplayValue>;
   dependencies: string[];
+  /** Where the program declared it, when the SDK said so. @default undefined */
+  source?: SourceLocation;
 }
 
-/** A finding as the reports show it: `urn` always set (the stack's URN for a stack-level finding). */
+/**
+ * A finding as the reports show it: one per resource and problem (see `mergeFindings`), `urn` always set (the
+ * stack's URN for a stack-level finding).
+ */
 export interface ReportFinding extends WaivableFinding {
   urn: string;
+  /** Every policy that reported the problem, `policy` first. */
+  policies: string[];
+  /** What the policies said, one entry per distinct message, without the policy's description. */
+  details: string[];
+  /** Other resources the merged findings were about (a bucket's public access block). @default [] */
+  related: string[];
 }
 
 /** One stack of the report. */

@@ -24,6 +24,8 @@ export const PLATFORM_URN = "urn:pulumi:prod::demo::secure-ai-platform:index:Sec
 export const KEY_URN =
   "urn:pulumi:prod::demo::secure-ai-platform:index:SecureAiPlatform$aws:kms/key:Key::chat-datasets";
 export const EVIL_URN = `urn:pulumi:prod::demo::aws:s3/bucket:Bucket::${SCRIPT_NAME}`;
+/** Directory of the fixture's program. */
+export const PROGRAM_DIR = "/tmp/demo-program";
 export const TABLE_INJECTION = "a | b ` c\n| --- | injected |";
 
 function resource(partial: Partial<RecordedResource> & Pick<RecordedResource, "urn" | "type" | "name">): RecordedResource {
@@ -52,12 +54,15 @@ export function fixtureRun(withComponentOutputs = true): StackRun {
         name: "chat",
         custom: false,
         parent: STACK_URN,
+        source: { file: `${PROGRAM_DIR}/src/platform.ts`, line: 12, column: 3 },
       }),
       resource({
         urn: KEY_URN,
         type: "aws:kms/key:Key",
         name: "chat-datasets",
         parent: PLATFORM_URN,
+        // Created inside the library: the program's declaration is the platform's.
+        source: { file: `${PROGRAM_DIR}/node_modules/secure-ai-platform/components/aws/keys.ts`, line: 40, column: 5 },
         inputs: {
           description: "Datasets key",
           enableKeyRotation: false,
@@ -216,6 +221,6 @@ export function fixtureReport(options: { withComponentOutputs?: boolean } = {}):
     catalog: controlCatalog,
     tool: { name: "secure-ai check", version: "0.1.0", informationUri: "https://www.npmjs.com/package/secure-ai-platform" },
     generatedAt: "2030-01-01T00:00:00.000Z",
-    programDir: "/tmp/demo-program",
+    programDir: PROGRAM_DIR,
   });
 }

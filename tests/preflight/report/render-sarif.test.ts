@@ -4,7 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { renderSarif } from "../../../preflight/report";
-import { fixtureReport, KEY_URN, STACK_URN } from "./fixture";
+import { EVIL_URN, fixtureReport, KEY_URN, STACK_URN } from "./fixture";
 
 interface SarifLog {
   version: string;
@@ -15,7 +15,11 @@ interface SarifLog {
       ruleIndex: number;
       level: string;
       message: { text: string };
-      locations: { logicalLocations: { fullyQualifiedName: string; kind: string }[] }[];
+      locations: {
+        physicalLocation: { artifactLocation: { uri: string; uriBaseId: string }; region: { startLine: number; startColumn?: number } };
+        message?: { text: string };
+        logicalLocations: { fullyQualifiedName: string; kind: string }[];
+      }[];
       suppressions?: { kind: string; justification: string }[];
     }[];
   }[];
@@ -88,5 +92,25 @@ describe("renderSarif", () => {
     expect(waived.suppressions).toEqual([
       expect.objectContaining({ kind: "external", justification: "Load test from the vendor network" }),
     ]);
+  });
+
+  it("locates a result at the program line that declares the resource, or its nearest declared ancestor", () => {
+    const rotation = log.runs[0]!.results.find((result) => result.ruleId === "aws-kms-key-require-rotation")!;
+    // The key was created inside the library (node_modules): the program's line is the platform's.
+    expect(rotation.locations[0]!.physicalLocation).toEqual({
+      artifactLocation: { uri: "src/platform.ts", uriBaseId: "PROGRAMROOT" },
+      region: { startLine: 12, startColumn: 3 },
+    });
+    expect(rotation.locations[0]!.message?.text).toContain("Declared inside urn:pulumi:prod::demo::secure-ai-platform");
+  });
+
+  it("says plainly when it does not know where a resource is declared, instead of pointing at Pulumi.yaml as if", () => {
+    const results = log.runs[0]!.results;
+    const unknown = results.find((result) => result.locations[0]!.logicalLocations[0]!.fullyQualifiedName === EVIL_URN)!;
+    expect(unknown.locations[0]!.physicalLocation.artifactLocation.uri).toBe("Pulumi.yaml");
+    expect(unknown.locations[0]!.message?.text).toMatch(/unknown: the Pulumi SDK reported no source position/);
+    expect(unknown.locations[0]!.message?.text).toContain("it is not the declaration");
+    const stackLevel = results.find((result) => result.locations[0]!.logicalLocations[0]!.fullyQualifiedName === STACK_URN)!;
+    expect(stackLevel.locations[0]!.message?.text).toContain("about the whole stack");
   });
 });

@@ -70,6 +70,13 @@ export interface RecordedResource {
    */
   remote?: boolean;
   /**
+   * What the provider answered when it created the resource: its ID and output properties (secrets as
+   * `{ $secret }`). Set in the update pass only, where creation answers as `pulumi up` would; what a
+   * `pulumi stack export` after that update would hold as the resource's `id` and `outputs`.
+   * @default undefined (preview pass, components, resources read by ID)
+   */
+  state?: { id: string; outputs: Record<string, RecordedValue> };
+  /**
    * Where the program declared the resource: the first stack frame past the SDK's constructors when the
    * resource was constructed (the SDK's `sourcePosition`), source-mapped to the program's own file.
    * @default undefined (the SDK sent no position)

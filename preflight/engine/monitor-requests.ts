@@ -79,6 +79,13 @@ export interface RegisterResourceOutputsRequestLike {
   getOutputs(): WireStruct | undefined;
 }
 
+/** `pulumirpc.RegisterResourceResponse`: the URN, and the ID and state the provider (here: the mocks) answered. */
+export interface RegisterResourceResponseLike {
+  getUrn(): string;
+  getId?(): string;
+  getObject?(): WireStruct | undefined;
+}
+
 /** A gRPC-style callback. */
 export type WireCallback<T> = (error: Error | null, response?: T) => void;
 
@@ -86,7 +93,7 @@ export type WireCallback<T> = (error: Error | null, response?: T) => void;
 export interface MonitorLike {
   registerResource(
     request: RegisterResourceRequestLike,
-    callback: WireCallback<{ getUrn(): string }>,
+    callback: WireCallback<RegisterResourceResponseLike>,
   ): unknown;
   readResource(request: ReadResourceRequestLike, callback: WireCallback<{ getUrn(): string }>): unknown;
   invoke(request: InvokeRequestLike, callback: WireCallback<unknown>): unknown;

@@ -4,6 +4,7 @@ import type {
   MonitorLike,
   ReadResourceRequestLike,
   RegisterResourceRequestLike,
+  RegisterResourceResponseLike,
   WireAlias,
   WireStruct,
 } from "./monitor-requests";
@@ -43,7 +44,7 @@ export class MonitorRecorder {
       const slot = this.reserveSlot();
       return register(request, (error, response) => {
         if (!error && response) {
-          this.fill(slot, recordRegistration(request, response.getUrn(), context));
+          this.fill(slot, withProviderState(recordRegistration(request, response.getUrn(), context), response));
           if (request.getType() === ROOT_STACK_TYPE && !request.getParent()) {
             this.stackUrn = response.getUrn();
           }
@@ -162,6 +163,21 @@ function sourceOf(request: RegisterResourceRequestLike): { source?: SourceLocati
   } catch {
     return {};
   }
+}
+
+/**
+ * Adds what the provider answered for a created custom resource (its ID and output state) when the answer has
+ * an ID: in the update pass, where the mocks answer as `pulumi up` would. Preview answers carry no ID.
+ */
+function withProviderState(
+  resource: RecordedResource,
+  response: RegisterResourceResponseLike,
+): RecordedResource {
+  const id = response.getId?.();
+  if (!resource.custom || !id) {
+    return resource;
+  }
+  return { ...resource, state: { id, outputs: recordStruct(response.getObject?.()) } };
 }
 
 function recordRead(request: ReadResourceRequestLike, urn: string): RecordedResource {

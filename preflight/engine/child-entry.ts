@@ -17,6 +17,8 @@ export function childEntryArguments(name: string, entry: string, jobFileEnv: str
     return [compiled];
   }
   const tsNodeOptions = {
+    // This package's compiler, not the one ts-node would find from the program's directory (the child's cwd).
+    compiler: require.resolve("typescript"),
     transpileOnly: true,
     skipProject: true,
     scope: true,

@@ -36,6 +36,7 @@ export function registerTypeScript(
       module: "commonjs",
       moduleResolution: "node",
       sourceMap: true,
+      ...deprecationsAllowed(typescriptPath),
       ...(hasTsconfig ? readCompilerOptions(typescriptPath, tsconfigPath) : {}),
     },
   };
@@ -72,9 +73,10 @@ export function registerTypeScriptEsm(
       transpileOnly: true,
       project: hasTsconfig ? tsconfigPath : undefined,
       skipProject: !hasTsconfig,
-      compilerOptions: esModuleCompilerOptions(
-        hasTsconfig ? readCompilerOptions(typescriptPath, tsconfigPath) : {},
-      ),
+      compilerOptions: {
+        ...deprecationsAllowed(typescriptPath),
+        ...esModuleCompilerOptions(hasTsconfig ? readCompilerOptions(typescriptPath, tsconfigPath) : {}),
+      },
     },
   });
 }
@@ -98,6 +100,16 @@ export function esModuleCompilerOptions(written: Record<string, unknown>): Recor
     ...written,
     ...(commonJs ? { module: "nodenext", moduleResolution: "nodenext" } : {}),
   };
+}
+
+/**
+ * `ignoreDeprecations: "6.0"` on TypeScript 6, which rejects (TS5107 and kin) options that 5 accepted and
+ * that Pulumi's own templates write (`moduleResolution: node`); a tsconfig's own setting still wins.
+ *
+ * @param typescriptPath - the compiler the program uses.
+ */
+export function deprecationsAllowed(typescriptPath: string): { ignoreDeprecations?: string } {
+  return packageVersion(typescriptPath).startsWith("6.") ? { ignoreDeprecations: "6.0" } : {};
 }
 
 /** The version of the package a module belongs to (nearest package.json with a version). */

@@ -17,6 +17,7 @@ export type PolicyAttribution = "finding" | "examines-type" | "only-policy" | "o
 
 /** What one policy (or set of policies, for `one-of`) did with one resource, over every control it concerns. */
 export interface ExaminedPair {
+  /** URN of the examined resource (the stack's URN for a stack-level finding). */
   urn: string;
   /** The policies; several only for `one-of`. */
   policies: string[];

@@ -3,7 +3,9 @@ import type { OscalFindingTarget } from "./oscal-types";
 
 /** How one evidence status is stated in an OSCAL finding target. */
 export interface TargetStatus {
+  /** OSCAL's objective state: `satisfied` only for a satisfied control. */
   state: OscalFindingTarget["status"]["state"];
+  /** `pass` (satisfied), `fail` (violated) or `other` (every status that is neither). */
   reason: NonNullable<OscalFindingTarget["status"]["reason"]>;
   /** What the status means, for the target's status remarks. */
   meaning: string;

@@ -7,6 +7,7 @@ import { stableUuid } from "./uuid";
 
 /** What {@link buildFinding} needs besides the control. */
 export interface FindingContext {
+  /** URN of the stack the finding is about. */
   stackUrn: string;
   /** UUIDs of the observations that are evidence for each control ID. */
   observationsByControl: ReadonlyMap<string, readonly string[]>;

@@ -12,7 +12,13 @@ export function inventoryItemUuid(urn: string): string {
   return stableUuid("inventory-item", urn);
 }
 
-/** A short label for a resource: its type and logical name (the last URN segment when unknown). */
+/**
+ * A short label for a resource: its type and logical name (the last URN segment when the report does not
+ * hold the resource).
+ *
+ * @param urn - the resource's URN.
+ * @param resource - the resource, when the report holds it.
+ */
 export function resourceLabel(urn: string, resource: ReportResource | undefined): string {
   return resource !== undefined ? `${resource.type} ${resource.name}` : (urn.split("::").pop() ?? urn);
 }

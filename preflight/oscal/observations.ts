@@ -9,6 +9,7 @@ import { stableUuid } from "./uuid";
 
 /** What {@link buildObservation} needs besides the pair. */
 export interface ObservationContext {
+  /** The stack the examined resource belongs to. */
   stack: ReportStack;
   /** The report's timestamp: when the values were collected. */
   collected: string;

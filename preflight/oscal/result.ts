@@ -11,6 +11,7 @@ import { stableUuid } from "./uuid";
 
 /** What {@link buildResult} needs besides the stack. */
 export interface ResultContext {
+  /** The whole report: tool, packs, timestamp. */
   data: ReportData;
   /** Whether observations carry the resources' masked inputs. */
   includeInputs: boolean;

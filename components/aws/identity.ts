@@ -25,7 +25,7 @@ export interface AwsIdentities {
   adminRole?: iam.Role;
   /** Break-glass key administration role (account principals, MFA): keys stay manageable without the deployer. */
   keyAdminRole: iam.Role;
-  /** Writes datasets and model artifacts (deployer pipeline, SageMaker training). */
+  /** Writes datasets and model artifacts (deployer pipeline; SageMaker training where a model is fine-tuned or self-trained). */
   publisherRole: iam.Role;
 }
 

@@ -1,16 +1,17 @@
 import * as fs from "node:fs";
 import { removeStaleReports, writeAllReports } from "../report/write-reports";
 import { renderReport } from "../report/render";
-import { type CheckOptions, EXIT_INCOMPLETE, EXIT_USAGE, parseArgs, usageText } from "./args";
+import { removeReportFiles, writeReportFiles } from "../report/write-report-files";
+import { EXIT_USAGE, parseArgs, type ReportOptions, usageText } from "./args";
 import { type StreamWatch, watchForClosedReader } from "./closed-pipe";
+import { killLiveProcesses } from "../engine/live-processes";
 import { describeFailure } from "./errors-to-exit";
 import { findPackageRoot, packageDefaults, readPackageVersion } from "./package-root";
 import type { CheckStages } from "./stages";
 
-/** Exit code when no mandatory violation was found. */
-export const EXIT_PASS = 0;
-/** Exit code when at least one mandatory violation was found. */
-export const EXIT_VIOLATIONS = 1;
+import { EXIT_PASS, verdictExitCode } from "./verdict";
+
+export { EXIT_PASS, EXIT_VIOLATIONS } from "./verdict";
 
 /** A stream the CLI writes to. */
 export interface OutputStream {
@@ -63,7 +64,8 @@ export async function runCli(
     stages: environment.stages,
   };
   const version = readPackageVersion(io.packageRoot);
-  let options: CheckOptions | undefined;
+  let options: ReportOptions | undefined;
+  let commandName = "check";
   try {
     const command = parseArgs(argv, packageDefaults(io.packageRoot), io.cwd);
     if (command.kind === "help") {
@@ -74,29 +76,45 @@ export async function runCli(
       io.stdout.write(`${version}\n`);
       return EXIT_PASS;
     }
+    if (command.kind === "oscal-component-definition") {
+      const { writeComponentDefinition } = await import("./run-oscal");
+      writeComponentDefinition(command.options, { version, stdout: io.stdout });
+      return EXIT_PASS;
+    }
+    commandName = command.kind;
     options = command.options;
+    runningOutDir = options.outDir;
     // Loaded here so that --help and usage errors answer without loading the Pulumi SDK.
-    const { runCheck } = await import("./run-check");
     const stages = io.stages ?? (await import("./stages")).defaultStages;
-    const data = await runCheck(options, { stages, version, progress: progressSink(io) });
+    const context = { stages, version, progress: progressSink(io, options) };
+    const run =
+      command.kind === "audit"
+        ? await (await import("./run-audit")).runAudit(command.options, context)
+        : await (await import("./run-check")).runCheck(command.options, context);
+    const data =
+      options.baseline !== undefined ? (await import("./with-drift")).withDrift(run, options.baseline) : run;
     if (options.outDir !== undefined) {
       writeAllReports(data, options.outDir);
     }
+    writeReportFiles(data, options.outputs);
     const color = options.format === "text" && io.stdout.isTTY === true && !io.env["NO_COLOR"];
     io.stdout.write(renderReport(data, options.format, { color }));
-    if (data.summary.mandatoryViolations > 0) {
-      return EXIT_VIOLATIONS;
-    }
-    const incomplete = data.stacks.some((stack) => stack.evidence.unexamined.length > 0);
-    return options.requireComplete && incomplete ? EXIT_INCOMPLETE : EXIT_PASS;
+    return verdictExitCode(data, options);
   } catch (error) {
     if (options?.outDir !== undefined) {
       removeStaleReportsQuietly(options.outDir);
     }
-    io.stderr.write(`secure-ai check: ${describeFailure(error)}\n`);
+    if (options !== undefined) {
+      removeReportFiles(options.outputs);
+    }
+    const verbose = options?.verbose ?? argv.includes("--verbose");
+    io.stderr.write(`secure-ai ${commandName}: ${describeFailure(error, { verbose })}\n`);
     return EXIT_USAGE;
   }
 }
+
+/** The `--out` of the run in progress, which a signal clears of partial or stale reports. */
+let runningOutDir: string | undefined;
 
 /** Best effort: the run already failed; a report directory that cannot be cleaned must not hide why. */
 function removeStaleReportsQuietly(outDir: string): void {
@@ -109,13 +127,38 @@ function removeStaleReportsQuietly(outDir: string): void {
   }
 }
 
-function progressSink(io: CliEnvironment): (message: string) => void {
-  if (io.stderr.isTTY !== true) {
+/**
+ * Progress lines on stderr, on a terminal and in a CI log alike (plain lines, one per stage), so that a long
+ * run is never silent; none with `--quiet`.
+ */
+function progressSink(io: CliEnvironment, options: ReportOptions): (message: string) => void {
+  if (options.quiet) {
     return () => undefined;
   }
   return (message) => {
     io.stderr.write(`${message}\n`);
   };
+}
+
+/** Exit codes of a run ended by a signal: 128 + the signal's number, as shells report it. */
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+
+/**
+ * Makes SIGINT and SIGTERM end the run: every child process (programs, type check, policy packs) is
+ * killed, the `--out` directory is cleared of reports (none stale, none partial), and the CLI exits 130 or
+ * 143.
+ */
+function endRunOnSignals(stderr: StreamWatch): void {
+  for (const signal of Object.keys(SIGNAL_EXIT_CODES) as (keyof typeof SIGNAL_EXIT_CODES)[]) {
+    process.once(signal, () => {
+      killLiveProcesses();
+      if (runningOutDir !== undefined) {
+        removeStaleReportsQuietly(runningOutDir);
+      }
+      writeUnlessClosed(stderr, `secure-ai: stopped by ${signal}; no report written.\n`);
+      process.exit(SIGNAL_EXIT_CODES[signal]);
+    });
+  }
 }
 
 /**
@@ -130,6 +173,7 @@ function progressSink(io: CliEnvironment): (message: string) => void {
 export function runCliProcess(argv: readonly string[]): void {
   const stdout = watchForClosedReader(process.stdout);
   const stderr = watchForClosedReader(process.stderr);
+  endRunOnSignals(stderr);
   runCli(argv).then(
     (code) => exitWhenFlushed(code, stdout, stderr),
     (error: unknown) => {

@@ -1,13 +1,11 @@
-import * as fs from "node:fs";
-import * as path from "node:path";
 import { controlCatalog } from "../../components/controls";
 import { readPolicyConfigFile } from "../analyzer";
 import { mergePassFindings } from "../evidence/merge-passes";
 import type { Examination, Finding, Pass, PolicyPackSummary, StackRun } from "../model";
 import { buildReportData, type StackResult } from "../report/build-report-data";
 import type { ReportData } from "../report/report-data";
-import { ensureWritableDirectory } from "../report/write-reports";
 import { type CheckOptions, CliUsageError } from "./args";
+import { checkReportPaths, isDirectory } from "./report-paths";
 import type { CheckStages } from "./stages";
 
 /** Where the report's tool metadata comes from. */
@@ -22,7 +20,7 @@ export interface CheckContext {
 }
 
 /** Public page of the package, the SARIF tool's information URI. */
-const INFORMATION_URI = "https://www.npmjs.com/package/secure-ai-platform";
+export const INFORMATION_URI = "https://www.npmjs.com/package/secure-ai-platform";
 
 /** The passes a run mode asks for, in report order. */
 export function passesOf(mode: CheckOptions["mode"]): Pass[] {
@@ -136,29 +134,8 @@ async function runPass(
 }
 
 function checkPaths(options: CheckOptions): void {
-  if (options.outDir !== undefined) {
-    try {
-      ensureWritableDirectory(options.outDir);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new CliUsageError(`--out ${options.outDir} is not a writable directory (${reason}).`);
-    }
-  }
+  checkReportPaths(options);
   if (!isDirectory(options.programDir)) {
     throw new CliUsageError(`--program ${options.programDir} is not a directory.`);
   }
-  for (const pack of options.policyPacks) {
-    if (!isDirectory(pack) || !fs.existsSync(path.join(pack, "PulumiPolicy.yaml"))) {
-      throw new CliUsageError(`--policy-pack ${pack} is not a policy pack directory (no PulumiPolicy.yaml).`);
-    }
-  }
-  for (const file of options.policyConfigs) {
-    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      throw new CliUsageError(`--policy-config ${file} is not a file.`);
-    }
-  }
-}
-
-function isDirectory(dir: string): boolean {
-  return fs.existsSync(dir) && fs.statSync(dir).isDirectory();
 }

@@ -20,6 +20,8 @@ export interface StackResult {
   examinations?: Examination[];
   /** The passes that ran. @default ["preview"] */
   passes?: Pass[];
+  /** The `pulumi stack export` file the resources came from (`secure-ai audit`). @default undefined (a program run) */
+  stateFile?: string;
 }
 
 /** What {@link buildReportData} needs. */
@@ -31,6 +33,8 @@ export interface ReportInput {
   /** ISO timestamp. */
   generatedAt: string;
   programDir: string;
+  /** The state files audited (`secure-ai audit`). @default undefined (a program run) */
+  stateFiles?: string[];
 }
 
 const ENFORCEMENT_ORDER: Record<Finding["enforcementLevel"], number> = {
@@ -68,6 +72,7 @@ export function buildReportData(input: ReportInput): ReportData {
     tool: input.tool,
     generatedAt: input.generatedAt,
     programDir: input.programDir,
+    ...(input.stateFiles !== undefined ? { stateFiles: input.stateFiles } : {}),
     packs: input.packs,
     catalog: input.catalog,
     stacks,
@@ -116,6 +121,7 @@ function buildStack(
     stack: run.stack,
     project: run.project,
     stackUrn,
+    ...(result.stateFile !== undefined ? { stateFile: result.stateFile } : {}),
     resources: run.resources.map(
       (resource): ReportResource => ({
         urn: resource.urn,

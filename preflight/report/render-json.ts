@@ -13,6 +13,7 @@ export function renderJson(data: ReportData): string {
     tool: data.tool,
     generatedAt: data.generatedAt,
     program: data.programDir,
+    ...(data.stateFiles !== undefined ? { stateFiles: data.stateFiles } : {}),
     packs: data.packs.map((pack) => ({
       name: pack.name,
       version: pack.version,
@@ -65,6 +66,7 @@ export function renderJson(data: ReportData): string {
       responsibility: stack.responsibility ?? [],
     })),
     summary: data.summary,
+    ...(data.drift !== undefined ? { drift: data.drift } : {}),
   };
   return `${JSON.stringify(document, null, 2)}\n`;
 }

@@ -1,3 +1,4 @@
+import type { DriftReport } from "../drift/types";
 import type { ControlDefinition } from "../../components/controls/types";
 import type { StackEvidence } from "../evidence/types";
 import type { WaivableFinding } from "../evidence/pack-waivers";
@@ -40,6 +41,8 @@ export interface ReportStack {
   project: string;
   /** URN of the stack's root resource; stack-level findings point at it. */
   stackUrn: string;
+  /** The `pulumi stack export` file the stack was audited from. @default undefined (a program run) */
+  stateFile?: string;
   resources: ReportResource[];
   /** Findings, mandatory first, then by severity, policy and URN. */
   findings: ReportFinding[];
@@ -69,11 +72,15 @@ export interface ReportData {
   tool: { name: string; version: string; informationUri: string };
   /** ISO timestamp of the run. */
   generatedAt: string;
-  /** Directory of the Pulumi program that ran. */
+  /** Directory of the Pulumi program that ran (for an audit: the state files, comma-separated). */
   programDir: string;
+  /** The `pulumi stack export` files audited (`secure-ai audit`). @default undefined (a program run) */
+  stateFiles?: string[];
   packs: PolicyPackSummary[];
   /** The controls catalog, in catalog order. */
   catalog: readonly ControlDefinition[];
   stacks: ReportStack[];
   summary: ReportSummary;
+  /** What changed since the `--baseline` report. @default undefined (no baseline given) */
+  drift?: DriftReport;
 }

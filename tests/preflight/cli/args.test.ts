@@ -32,6 +32,11 @@ describe("parseArgs defaults", () => {
         policyConfigs: [],
         mode: "both",
         requireComplete: false,
+        failOn: "mandatory",
+        softFail: false,
+        quiet: false,
+        verbose: false,
+        outputs: [],
       },
     });
   });
@@ -56,6 +61,15 @@ describe("parseArgs flags", () => {
         "a.json",
         "--mode=update",
         "--require-complete",
+        "--baseline",
+        "last/report.json",
+        "--fail-on=high",
+        "--soft-fail",
+        "--quiet",
+        "--verbose",
+        "--output",
+        "sarif=results.sarif",
+        "--output=json=/tmp/r.json",
       ],
       defaults,
       cwd,
@@ -71,6 +85,15 @@ describe("parseArgs flags", () => {
         policyConfigs: ["/work/somewhere/a.json"],
         mode: "update",
         requireComplete: true,
+        baseline: "/work/somewhere/last/report.json",
+        failOn: "high",
+        softFail: true,
+        quiet: true,
+        verbose: true,
+        outputs: [
+          { format: "sarif", file: "/work/somewhere/results.sarif" },
+          { format: "json", file: "/tmp/r.json" },
+        ],
       },
     });
   });

@@ -27,6 +27,11 @@ function options(): CheckOptions {
     policyConfigs: [],
     mode: "preview",
     requireComplete: false,
+    failOn: "mandatory",
+    softFail: false,
+    quiet: false,
+    verbose: false,
+    outputs: [],
   };
 }
 

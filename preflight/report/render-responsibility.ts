@@ -16,18 +16,20 @@ export interface StackWithResponsibility {
 /** Columns of a text line. */
 const WIDTH = 100;
 
+/** Wraps text at word boundaries: the first line after `indent`, the next ones two columns further in. */
 function wrap(text: string, indent: string): string[] {
   const lines: string[] = [];
   let line = "";
+  const prefix = () => (lines.length === 0 ? indent : `${indent}  `);
   for (const word of text.split(" ")) {
-    if (line !== "" && indent.length + line.length + 1 + word.length > WIDTH) {
-      lines.push(`${indent}${line}`);
+    if (line !== "" && prefix().length + line.length + 1 + word.length > WIDTH) {
+      lines.push(`${prefix()}${line}`);
       line = word;
     } else {
       line = line === "" ? word : `${line} ${word}`;
     }
   }
-  if (line !== "") lines.push(`${indent}${line}`);
+  if (line !== "") lines.push(`${prefix()}${line}`);
   return lines;
 }
 

@@ -7,6 +7,7 @@ import { stackInventory } from "./inventory";
 import { buildObservation, observationUuid } from "./observations";
 import type { OscalOrigin, OscalResult, OscalSystemComponent } from "./oscal-types";
 import { saiProp } from "./properties";
+import { unreadObservations } from "./unread-observations";
 import { stableUuid } from "./uuid";
 
 /** What {@link buildResult} needs besides the stack. */
@@ -68,7 +69,7 @@ function unexaminedRemarks(stack: ReportStack): string | undefined {
     return undefined;
   }
   return [
-    "Resources the preflight could not examine (no observation is made of them):",
+    "Resources the preflight could not examine (those whose values were unknown have a not-examined observation):",
     ...stack.evidence.unexamined.map(
       (entry) =>
         `- ${entry.type} ${entry.urn}: ${entry.reason}${entry.detail !== undefined ? ` (${entry.detail})` : ""}`,
@@ -108,15 +109,16 @@ export function buildResult(
       includeInputs: context.includeInputs,
     }),
   );
+  const unread = unreadObservations(stack, data.packs, { collected: data.generatedAt, origin });
   const observationsByControl = new Map<string, string[]>();
-  for (const pair of pairs) {
-    for (const control of pair.controls) {
-      observationsByControl.set(control, [
-        ...(observationsByControl.get(control) ?? []),
-        observationUuid(stack.stackUrn, pair),
-      ]);
+  const relate = (controls: readonly string[], uuid: string) => {
+    for (const control of controls) {
+      observationsByControl.set(control, [...(observationsByControl.get(control) ?? []), uuid]);
     }
-  }
+  };
+  pairs.forEach((pair) => relate(pair.controls, observationUuid(stack.stackUrn, pair)));
+  unread.forEach((entry) => relate(entry.controls, entry.observation.uuid));
+  observations.push(...unread.map((entry) => entry.observation));
   const findings = catalog.flatMap((control) => {
     const evidence = stack.evidence.controls.find((entry) => entry.id === control.id);
     return evidence === undefined

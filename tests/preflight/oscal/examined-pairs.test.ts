@@ -110,7 +110,13 @@ function report() {
       passes: ["update" as const],
       examinations: [
         examined(stack, BUCKET, "data", "bucket-cmk", ["SAI-ENC-01"]),
-        examined(stack, LOG_GROUP, "logs", "any-cmk", ["SAI-ENC-01"]),
+        stack === "dev"
+          ? examined(stack, LOG_GROUP, "logs", "any-cmk", ["SAI-ENC-01"])
+          : {
+              ...examined(stack, LOG_GROUP, "logs", "any-cmk", ["SAI-ENC-01"]),
+              outcome: "unknown-inputs" as const,
+              detail: "kmsKeyId",
+            },
         examined(stack, KEY, "key", "log-a", ["SAI-LOG-01"]),
         ...(stack === "dev" ? [examined(stack, TOPIC, "alerts", "dual", ["SAI-ENC-01", "SAI-LOG-01"])] : []),
       ],
@@ -199,12 +205,29 @@ describe("observations of a report whose policies declare, or do not declare, th
     }
   });
 
-  it("reports the controls satisfied with those observations", () => {
-    const findings = document["assessment-results"].results[1]!.findings!;
-    for (const id of ["SAI-ENC-01", "SAI-LOG-01"]) {
-      const finding = findings.find((entry) => entry.target["target-id"] === id)!;
-      expect(finding.target.status.state).toBe("satisfied");
-      expect(finding["related-observations"]?.length).toBe(id === "SAI-ENC-01" ? 2 : 1);
-    }
+  it("reports a control satisfied with its observations", () => {
+    const prod = document["assessment-results"].results[1]!;
+    const finding = prod.findings!.find((entry) => entry.target["target-id"] === "SAI-LOG-01")!;
+    expect(finding.target.status.state).toBe("satisfied");
+    expect(finding["related-observations"]).toHaveLength(1);
+  });
+
+  it("relates an unverified control to the observation of what its policy could not read", () => {
+    const prod = document["assessment-results"].results[1]!;
+    const finding = prod.findings!.find((entry) => entry.target["target-id"] === "SAI-ENC-01")!;
+    expect(finding.target.status).toMatchObject({ state: "not-satisfied", reason: "other" });
+    expect(finding.target.props).toEqual([
+      expect.objectContaining({ name: "evidence-status", value: "unverified" }),
+    ]);
+    const related = finding["related-observations"]!.map(({ "observation-uuid": uuid }) =>
+      prod.observations!.find((entry) => entry.uuid === uuid)!,
+    );
+    const results = related.map(
+      (observation) => observation.props!.find((prop) => prop.name === "result")!.value,
+    );
+    expect(results.sort()).toEqual(["no-violation", "not-examined"]);
+    const unread = related.find((observation) => observation.title.startsWith("Not examined"))!;
+    expect(unread.description).toContain("any-cmk could not read kmsKeyId");
+    expect(unread.subjects![0]!.title).toBe(`${LOG_GROUP} logs`);
   });
 });

@@ -5,6 +5,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 
 const root = join(__dirname, "..", "..");
 const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+  repository: { url: string };
+  homepage: string;
+  bugs: { url: string };
   exports: Record<string, string | { types: string; default: string }>;
   bin: Record<string, string>;
   dependencies: Record<string, string>;
@@ -20,7 +23,8 @@ const ALLOWED = [
   /^dist\/policy-packs\//,
   /^dist\/preflight\//,
   /^bin\//,
-  /^policy-packs\/secure-ai\/(PulumiPolicy\.yaml|package\.json|README\.md)$/,
+  /^policy-packs\/secure-ai\/(PulumiPolicy\.yaml|package\.json|README\.md|index\.js)$/,
+  /^policy-packs\/secure-ai\/dist\//,
   /^package\.json$/,
   /^README\.md$/,
   /^LICENSE$/,
@@ -73,5 +77,30 @@ describe("the published package", () => {
     expect(manifest.dependencies["@pulumi/policy"]).toMatch(/^\^1\.21/);
     expect(manifest.engines.node).toBe(">=20");
     expect(manifest.devDependencies.typescript).toMatch(/^\^5\./);
+  });
+
+  it("ships the policy pack folder as the Pulumi CLI runs it: PulumiPolicy.yaml and a JavaScript main", () => {
+    const packManifest = JSON.parse(
+      readFileSync(join(root, "policy-packs", "secure-ai", "package.json"), "utf8"),
+    ) as { main: string; dependencies: Record<string, string> };
+    expect(files).toContain("policy-packs/secure-ai/PulumiPolicy.yaml");
+    expect(packManifest.main).toMatch(/\.js$/);
+    expect(files).toContain(`policy-packs/secure-ai/${packManifest.main}`);
+    // The entry loads the compiled pack inside the folder (self-contained, so it also publishes from there).
+    expect(files).toContain("policy-packs/secure-ai/dist/policy-packs/secure-ai/index.js");
+    expect(files.some((file) => file.startsWith("policy-packs/secure-ai/dist/components/controls/"))).toBe(
+      true,
+    );
+    expect(
+      files.filter((file) => file.startsWith("policy-packs/secure-ai/") && file.endsWith(".ts")),
+    ).toEqual([]);
+    expect(Object.keys(packManifest.dependencies).sort()).toEqual(["@pulumi/policy", "@pulumi/pulumi"]);
+  });
+
+  it("names its repository, homepage and issue tracker", () => {
+    const repository = "https://github.com/secure-ai-platform/secure-ai-platform";
+    expect(manifest.repository.url).toBe(`git+${repository}.git`);
+    expect(manifest.homepage.startsWith(repository)).toBe(true);
+    expect(manifest.bugs.url).toBe(`${repository}/issues`);
   });
 });

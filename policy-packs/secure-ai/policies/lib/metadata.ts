@@ -8,10 +8,11 @@ import { getControl } from "../../../../components/controls";
 import type { ControlDefinition, ControlId } from "../../../../components/controls";
 
 /**
- * Where the pack's README (with one section per policy) is published; a policy's `url` is this plus
- * `#<policy name>`.
+ * The pack's README (one section per policy) in the repository, the public page until the package is on npm;
+ * a policy's `url` is this plus `#<policy name>`.
  */
-export const POLICY_DOCS_URL = "https://www.npmjs.com/package/secure-ai-platform?activeTab=readme";
+export const POLICY_DOCS_URL =
+  "https://github.com/secure-ai-platform/secure-ai-platform/blob/main/policy-packs/secure-ai/README.md";
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { low: 0, medium: 1, high: 2, critical: 3 };
 

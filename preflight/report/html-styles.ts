@@ -38,4 +38,27 @@ ul { margin: 4px 0; padding-left: 20px; }
 .legend { font-size: 12px; color: var(--muted); }
 .swatch { display: inline-block; width: 12px; height: 12px; border: 1px solid; border-radius: 3px; margin: 0 4px -2px 10px; }
 pre { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; font-size: 12px; }
+.framework-index { columns: 2; font-size: 13px; }
+table.framework td:first-child { width: 14%; }
+table.framework td:nth-child(2) { width: 10%; }
+@media print {
+  @page { margin: 14mm 12mm; }
+  body { padding: 0; font-size: 10.5px; }
+  h2 { break-after: avoid; }
+  h3 { break-after: avoid; }
+  /* Every collapsed section prints expanded: gap reasons, remediation and inputs are on paper too. */
+  details::details-content { content-visibility: visible; display: block; }
+  details > summary { list-style: none; cursor: auto; font-weight: 600; }
+  details > summary::-webkit-details-marker { display: none; }
+  /* Grid headers repeat on each page and never overlap: columns share the page width, long words wrap. */
+  table { table-layout: fixed; width: 100%; }
+  thead { display: table-header-group; }
+  th, td { overflow-wrap: anywhere; word-break: break-word; hyphens: auto; padding: 3px 4px; }
+  td.id { white-space: normal; }
+  tr { break-inside: avoid; }
+  .status { min-width: 0; padding: 0 4px; border: 1px solid currentColor; }
+  .framework-index { columns: 1; }
+  .diagram { max-width: 100%; break-inside: avoid; }
+  a { color: inherit; text-decoration: none; }
+}
 `;

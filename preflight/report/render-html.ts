@@ -8,6 +8,8 @@ import type { ReportData, ReportStack } from "./report-data";
 import { responsibilityHtml } from "./render-responsibility";
 import { unexaminedSentence } from "../evidence/unexamined";
 import { CONTROL_STATUSES, STATUS_LABELS } from "./status-labels";
+import { frameworkHtml } from "./framework-render";
+import { buildFrameworkViews } from "./framework-view";
 
 /**
  * Content-Security-Policy of the report: no script, no network, only the inline stylesheet. Escaping keeps
@@ -69,6 +71,7 @@ export function renderHtml(data: ReportData): string {
     `<p class="meta">Generated ${h(data.generatedAt)} by ${h(`${data.tool.name} ${data.tool.version}`)}</p>`,
     summarySection(data),
     controlsSection(data),
+    frameworkHtml(buildFrameworkViews(data)),
     evidenceSection(data),
     waiversSection(data),
     ...data.stacks.flatMap((stack) => [stackSection(stack), responsibilityHtml(stack)]),

@@ -1,3 +1,4 @@
+import { buildFrameworkViews } from "./framework-view";
 import type { ReportData } from "./report-data";
 
 /**
@@ -64,6 +65,12 @@ export function renderJson(data: ReportData): string {
       unexamined: stack.evidence.unexamined,
       mandatoryViolations: stack.mandatoryViolations,
       responsibility: stack.responsibility ?? [],
+    })),
+    frameworks: buildFrameworkViews(data).map((view) => ({
+      id: view.id,
+      name: view.name,
+      clauseCounts: view.clauseCounts,
+      clauses: view.clauses,
     })),
     summary: data.summary,
     ...(data.drift !== undefined ? { drift: data.drift } : {}),

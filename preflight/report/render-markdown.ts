@@ -3,6 +3,8 @@ import { responsibilityMarkdown } from "./render-responsibility";
 import { escapeMarkdown as md } from "./escape";
 import { unexaminedSentence } from "../evidence/unexamined";
 import { CONTROL_STATUSES, STATUS_LABELS } from "./status-labels";
+import { frameworkMarkdown } from "./framework-render";
+import { buildFrameworkViews } from "./framework-view";
 
 /**
  * Renders the Markdown report (for pull-request comments and CI summaries): verdict, a summary table per
@@ -59,6 +61,7 @@ export function renderMarkdown(data: ReportData): string {
     ),
     "",
   ];
+  lines.push(...frameworkMarkdown(buildFrameworkViews(data)));
   for (const stack of data.stacks) {
     lines.push(...stackSection(stack), ...responsibilityMarkdown(stack));
   }

@@ -2,6 +2,8 @@ import type { ReportData, ReportFinding, ReportStack } from "./report-data";
 import { responsibilityText } from "./render-responsibility";
 import { unexaminedSentence } from "../evidence/unexamined";
 import { CONTROL_STATUSES } from "./status-labels";
+import { frameworkTextLines } from "./framework-render";
+import { buildFrameworkViews } from "./framework-view";
 import { programLocation } from "./source-location";
 import { formatTextTable, terminalSafe } from "./text-table";
 import { wrapText } from "./text-wrap";
@@ -39,6 +41,8 @@ export function renderText(data: ReportData, options: TextRenderOptions = {}): s
     lines.push(...stackSection(stack, data, paint), ...responsibilityText(stack), "");
   }
   lines.push(paint("Summary", "bold"), ...summaryTable(data).map((line) => `  ${line}`), "");
+  const frameworks = frameworkTextLines(buildFrameworkViews(data));
+  lines.push(...frameworks, ...(frameworks.length > 0 ? [""] : []));
   for (const stack of data.stacks) {
     const sentence = unexaminedSentence(stack.evidence.unexamined);
     if (sentence !== undefined) {

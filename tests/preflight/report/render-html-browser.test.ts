@@ -99,5 +99,45 @@ describe.skipIf(CHROMIUM === undefined && !REQUIRED)(
     expect(await page.innerText("body")).toContain("<script>alert(1)</script>");
     await page.close();
   });
+
+  it("prints everything expanded: remediation and gap reasons visible, header cells within their columns", async () => {
+    const page = await browser.newPage({ viewport: { width: 720, height: 1000 } });
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    const remediation = page.locator("#control-SAI-TLS-02 > p.muted").first();
+    const gapReason = page.locator("#control-SAI-TLS-02").getByText("The storage service cannot enforce TLS 1.3.");
+    // On screen the evidence is collapsed; in print it is not.
+    await expect(remediation.isVisible()).resolves.toBe(false);
+    await page.emulateMedia({ media: "print" });
+    await expect(remediation.isVisible()).resolves.toBe(true);
+    await expect(gapReason.isVisible()).resolves.toBe(true);
+    await expect(page.locator("table.resources").first().isVisible()).resolves.toBe(true);
+    const overflowing = await page.evaluate(() =>
+      [...document.querySelectorAll("th")]
+        .filter((cell) => cell.scrollWidth > cell.clientWidth + 1)
+        .map((cell) => cell.textContent ?? ""),
+    );
+    expect(overflowing).toEqual([]);
+    const overlaps = await page.evaluate(() =>
+      [...document.querySelectorAll("thead tr")].flatMap((row) => {
+        const boxes = [...row.children].map((cell) => cell.getBoundingClientRect());
+        return boxes.slice(1).filter((box, index) => box.left < boxes[index]!.right - 1).map(() => row.textContent ?? "");
+      }),
+    );
+    expect(overlaps).toEqual([]);
+    const widest = await page.evaluate(() => Math.max(...[...document.querySelectorAll("table")].map((table) => table.scrollWidth)));
+    expect(widest).toBeLessThanOrEqual(720);
+    await page.close();
+  });
+
+  it("answers how a framework stands: clause, status, controls and resources", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(pathToFileURL(file).href, { waitUntil: "load" });
+    const hipaa = page.locator("#framework-hipaa + p + table.framework");
+    await expect(hipaa.isVisible()).resolves.toBe(true);
+    const text = await hipaa.innerText();
+    expect(text).toContain("164.312(a)(2)(iv)");
+    expect(await hipaa.locator(".status-violated").count()).toBeGreaterThan(0);
+    await page.close();
+  });
   },
 );

@@ -4,7 +4,7 @@ import type { PackageDefaults } from "./package-root";
 import { CliUsageError } from "./usage-error";
 
 /** Report formats `secure-ai check` and `secure-ai audit` render. */
-export const REPORT_FORMATS = ["text", "json", "sarif", "md", "html"] as const;
+export const REPORT_FORMATS = ["text", "json", "sarif", "md", "html", "oscal"] as const;
 
 /** One report format. */
 export type ReportFormat = (typeof REPORT_FORMATS)[number];

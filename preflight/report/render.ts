@@ -1,4 +1,5 @@
 import type { ReportFormat } from "../cli/args";
+import { renderOscalAssessmentResults } from "../oscal";
 import { renderHtml } from "./render-html";
 import { renderJson } from "./render-json";
 import { renderMarkdown } from "./render-markdown";
@@ -13,6 +14,7 @@ export const REPORT_FILE_NAMES: Readonly<Record<ReportFormat, string>> = {
   sarif: "report.sarif",
   md: "report.md",
   html: "report.html",
+  oscal: "report.oscal.json",
 };
 
 /**
@@ -34,5 +36,7 @@ export function renderReport(data: ReportData, format: ReportFormat, options: { 
       return renderMarkdown(data);
     case "html":
       return renderHtml(data);
+    case "oscal":
+      return renderOscalAssessmentResults(data);
   }
 }

@@ -112,7 +112,7 @@ describe("parseArgs flags", () => {
     );
   });
 
-  it.each(["text", "json", "sarif", "md", "html"])("accepts --format %s", (format) => {
+  it.each(["text", "json", "sarif", "md", "html", "oscal"])("accepts --format %s", (format) => {
     const parsed = parseArgs(["check", "--format", format], defaults, cwd);
     expect(parsed.kind === "check" && parsed.options.format).toBe(format);
   });
@@ -142,7 +142,7 @@ describe("parseArgs usage errors (exit 2)", () => {
 
   it("rejects a format that does not exist, listing the allowed ones", () => {
     expect(usageError(["check", "--format", "pdf"])).toBe(
-      '--format "pdf" is not a report format; allowed: text, json, sarif, md, html.',
+      '--format "pdf" is not a report format; allowed: text, json, sarif, md, html, oscal.',
     );
   });
 

@@ -80,6 +80,7 @@ describe("secure-ai check end to end", () => {
         "report.html",
         "report.json",
         "report.md",
+        "report.oscal.json",
         "report.sarif",
         "report.txt",
       ]);

@@ -51,7 +51,7 @@ describe("the report's shared-responsibility table", () => {
       { model: "chat", scope: "pre-trained", scopingMatrix: "Scope 3" },
       { model: "tuned", scope: "fine-tuned", scopingMatrix: "Scope 4" },
     ]);
-    const status = new Map(stack?.evidence.controls.map((c) => [c.id, c.status]));
+    const status = new Map<string, string>(stack?.evidence.controls.map((c) => [c.id, c.status]));
     const listed = table?.rows.flatMap((row) => row.controls) ?? [];
     expect(listed).toHaveLength(controlCatalog.length);
     for (const control of listed) expect(control.status).toBe(status.get(control.id));

@@ -31,14 +31,18 @@ export const NO_ASSESSMENT_PLAN_UUID = stableUuid("back-matter", "no assessment 
  * and reasons in props and remarks). UUIDs are name-based on the report's stable content, so two runs over
  * the same input differ only in the timestamps.
  *
- * @param data - the report data (already masked).
+ * @param data - the report data (already masked), with at least one stack.
  * @param options - title and whether inputs are included.
  * @returns the document with its root key, ready to serialise.
+ * @throws RangeError when the report holds no stack: OSCAL requires at least one result.
  */
 export function buildAssessmentResults(
   data: ReportData,
   options: AssessmentResultsOptions = {},
 ): OscalAssessmentResultsDocument {
+  if (data.stacks.length === 0) {
+    throw new RangeError("OSCAL assessment results need at least one stack: the report holds none.");
+  }
   const includeInputs = options.includeInputs ?? true;
   const stackNames = data.stacks.map((stack) => stack.stack);
   return {

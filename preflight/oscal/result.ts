@@ -133,6 +133,10 @@ export function buildResult(
   });
   const components = packComponents(data, stack.stackUrn);
   const remarks = unexaminedRemarks(stack);
+  const inventory = stackInventory(
+    stack,
+    pairs.map((pair) => pair.urn),
+  );
   return {
     uuid: stableUuid("result", stack.stackUrn),
     title: `Stack ${stack.stack} of ${stack.project}`,
@@ -150,10 +154,7 @@ export function buildResult(
       ...saiProp("mandatory-violations", String(stack.mandatoryViolations)),
     ],
     "local-definitions": {
-      "inventory-items": stackInventory(
-        stack,
-        pairs.map((pair) => pair.urn),
-      ),
+      ...(inventory.length > 0 ? { "inventory-items": inventory } : {}),
       "assessment-assets": {
         ...(components.length > 0 ? { components } : {}),
         "assessment-platforms": [

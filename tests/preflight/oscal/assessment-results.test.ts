@@ -247,3 +247,38 @@ describe("a stack audited from its state file", () => {
     expect(values(result.props, "state-file")).toEqual([]);
   });
 });
+
+describe("a stack with nothing in it", () => {
+  it("still validates: no inventory, no observations, every control not satisfied", () => {
+    const empty = fixtureReport();
+    const stack = empty.stacks[0]!;
+    stack.resources = [];
+    stack.findings = [];
+    stack.evidence = {
+      ...stack.evidence,
+      unexamined: [],
+      controls: stack.evidence.controls.map((control) => ({
+        ...control,
+        status: "not-applicable" as const,
+        resources: [],
+        findings: [],
+        waivedFindings: [],
+        waivers: [],
+        reasons: ["The program registers no cloud resources."],
+      })),
+    };
+    const built = buildAssessmentResults(empty);
+    expect(validateAssessmentResults(built), describeErrors(validateAssessmentResults.errors)).toBe(true);
+    const emptyResult = built["assessment-results"].results[0]!;
+    expect(emptyResult.observations).toBeUndefined();
+    expect(emptyResult.findings!.every((finding) => finding.target.status.state === "not-satisfied")).toBe(
+      true,
+    );
+  });
+});
+
+describe("a report without stacks", () => {
+  it("is refused, since OSCAL requires at least one result", () => {
+    expect(() => buildAssessmentResults({ ...fixtureReport(), stacks: [] })).toThrow(RangeError);
+  });
+});

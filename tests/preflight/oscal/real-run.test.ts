@@ -1,8 +1,8 @@
 /**
- * Evidence from a real run: the Bedrock chatbot example through the engine (update pass) and the secure-ai
- * policy pack over the analyzer protocol, as `secure-ai check --mode update` runs it; the OSCAL assessment
- * results of that report must validate and must relate each control to exactly the resources its evidence
- * names.
+ * Evidence from a real run: an example program through the engine (update pass) and the secure-ai policy
+ * pack over the analyzer protocol, as `secure-ai check --mode update` runs it; the OSCAL assessment results
+ * of that report must validate and must relate each control to exactly the resources its evidence names.
+ * The example adopts the account's existing singletons, so it runs whatever the mocks say already exists.
  */
 import * as path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -13,7 +13,7 @@ import { buildAssessmentResults, type OscalAssessmentResultsDocument } from "../
 import { describeErrors, validateAssessmentResults } from "./schema-validator";
 
 const ROOT = path.resolve(__dirname, "../../..");
-const EXAMPLE = path.join(ROOT, "examples", "aws-bedrock-chatbot");
+const EXAMPLE = path.join(ROOT, "examples", "adopt-existing-singletons");
 /** The program and the pack start as processes; on a loaded two-core machine that is slow. */
 const RUN_TIMEOUT_MS = 420_000;
 
@@ -50,7 +50,7 @@ async function runExample(): Promise<ReportData> {
   });
 }
 
-describe("assessment results of a real run (examples/aws-bedrock-chatbot, update pass)", () => {
+describe("assessment results of a real run (examples/adopt-existing-singletons, update pass)", () => {
   let data: ReportData;
   let document: OscalAssessmentResultsDocument;
   beforeAll(async () => {

@@ -87,6 +87,10 @@ export async function runCheck(options: CheckOptions, context: CheckContext): Pr
     tool: { name: "secure-ai check", version: context.version, informationUri: INFORMATION_URI },
     generatedAt: (context.now ?? new Date()).toISOString(),
     programDir: options.programDir,
+    policyConfigs: options.policyConfigs.map((file, index) => ({
+      pack: packs[index]?.name ?? "",
+      config: readPolicyConfigFile(file),
+    })),
   });
 }
 

@@ -1,6 +1,7 @@
 import type { ControlDefinition } from "../../components/controls/types";
 import { buildStackEvidence, countMandatoryViolations } from "../evidence/build-evidence";
 import { withPackWaiver } from "../evidence/pack-waivers";
+import { configuredWaivers, waiverProblems } from "../evidence/waiver-status";
 import type { Examination, Finding, Pass, PolicyPackSummary, RecordedValue, StackRun } from "../model";
 import { collectSecretStrings, redactDeep, toDisplayValue } from "./display-value";
 import { mergeFindings } from "./merge-findings";
@@ -35,6 +36,11 @@ export interface ReportInput {
   programDir: string;
   /** The state files audited (`secure-ai audit`). @default undefined (a program run) */
   stateFiles?: string[];
+  /**
+   * The parsed `--policy-config` files and the pack each configures, so the report can list waivers that
+   * are expired or match nothing. @default [] (no config files)
+   */
+  policyConfigs?: { pack: string; config: Readonly<Record<string, { properties?: Record<string, unknown> }>> }[];
 }
 
 const ENFORCEMENT_ORDER: Record<Finding["enforcementLevel"], number> = {
@@ -76,6 +82,11 @@ export function buildReportData(input: ReportInput): ReportData {
     packs: input.packs,
     catalog: input.catalog,
     stacks,
+    waiverProblems: waiverProblems(
+      (input.policyConfigs ?? []).flatMap((entry) => configuredWaivers(entry.pack, entry.config)),
+      stacks,
+      new Date(input.generatedAt),
+    ),
     summary: {
       mandatoryViolations: countMandatoryViolations(allFindings),
       advisoryViolations: allFindings.filter(

@@ -10,6 +10,7 @@ import { unexaminedSentence } from "../evidence/unexamined";
 import { CONTROL_STATUSES, STATUS_LABELS } from "./status-labels";
 import { frameworkHtml } from "./framework-render";
 import { buildFrameworkViews } from "./framework-view";
+import { waiverProblemHtml } from "./waiver-render";
 
 /**
  * Content-Security-Policy of the report: no script, no network, only the inline stylesheet. Escaping keeps
@@ -74,6 +75,7 @@ export function renderHtml(data: ReportData): string {
     frameworkHtml(buildFrameworkViews(data)),
     evidenceSection(data),
     waiversSection(data),
+    waiverProblemHtml(data.waiverProblems),
     ...data.stacks.flatMap((stack) => [stackSection(stack), responsibilityHtml(stack)]),
     "</body>",
     "</html>",

@@ -66,6 +66,7 @@ export function renderJson(data: ReportData): string {
       mandatoryViolations: stack.mandatoryViolations,
       responsibility: stack.responsibility ?? [],
     })),
+    waiverProblems: data.waiverProblems,
     frameworks: buildFrameworkViews(data).map((view) => ({
       id: view.id,
       name: view.name,

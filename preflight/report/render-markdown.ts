@@ -5,6 +5,7 @@ import { unexaminedSentence } from "../evidence/unexamined";
 import { CONTROL_STATUSES, STATUS_LABELS } from "./status-labels";
 import { frameworkMarkdown } from "./framework-render";
 import { buildFrameworkViews } from "./framework-view";
+import { waiverProblemMarkdown } from "./waiver-render";
 
 /**
  * Renders the Markdown report (for pull-request comments and CI summaries): verdict, a summary table per
@@ -61,7 +62,7 @@ export function renderMarkdown(data: ReportData): string {
     ),
     "",
   ];
-  lines.push(...frameworkMarkdown(buildFrameworkViews(data)));
+  lines.push(...frameworkMarkdown(buildFrameworkViews(data)), ...waiverProblemMarkdown(data.waiverProblems));
   for (const stack of data.stacks) {
     lines.push(...stackSection(stack), ...responsibilityMarkdown(stack));
   }

@@ -4,6 +4,7 @@ import { unexaminedSentence } from "../evidence/unexamined";
 import { CONTROL_STATUSES } from "./status-labels";
 import { frameworkTextLines } from "./framework-render";
 import { buildFrameworkViews } from "./framework-view";
+import { waiverProblemText } from "./waiver-render";
 import { programLocation } from "./source-location";
 import { formatTextTable, terminalSafe } from "./text-table";
 import { wrapText } from "./text-wrap";
@@ -43,6 +44,8 @@ export function renderText(data: ReportData, options: TextRenderOptions = {}): s
   lines.push(paint("Summary", "bold"), ...summaryTable(data).map((line) => `  ${line}`), "");
   const frameworks = frameworkTextLines(buildFrameworkViews(data));
   lines.push(...frameworks, ...(frameworks.length > 0 ? [""] : []));
+  const waivers = waiverProblemText(data.waiverProblems);
+  lines.push(...waivers.map((line, index) => (index === 0 ? paint(line, "yellow") : line)), ...(waivers.length > 0 ? [""] : []));
   for (const stack of data.stacks) {
     const sentence = unexaminedSentence(stack.evidence.unexamined);
     if (sentence !== undefined) {

@@ -2,6 +2,7 @@ import type { DriftReport } from "../drift/types";
 import type { ControlDefinition } from "../../components/controls/types";
 import type { StackEvidence } from "../evidence/types";
 import type { WaivableFinding } from "../evidence/pack-waivers";
+import type { WaiverProblem } from "../evidence/waiver-status";
 import type { Pass, PolicyPackSummary, SourceLocation } from "../model";
 import type { DisplayValue } from "./display-value";
 import type { ReportResponsibility } from "./stack-responsibility";
@@ -80,6 +81,8 @@ export interface ReportData {
   /** The controls catalog, in catalog order. */
   catalog: readonly ControlDefinition[];
   stacks: ReportStack[];
+  /** Waivers of the policy configuration that are expired, or match no resource or finding of any stack. */
+  waiverProblems: WaiverProblem[];
   summary: ReportSummary;
   /** What changed since the `--baseline` report. @default undefined (no baseline given) */
   drift?: DriftReport;

@@ -85,3 +85,40 @@ describe("reports of a real run", () => {
     expect(text.split("Every S3 bucket has an").length - 1).toBe(1);
   });
 });
+
+describe("a run with waivers in --policy-config", () => {
+  it(
+    "lists the expired waiver and those that match nothing in every report, and not the one in use",
+    () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "secure-ai-report-waivers-"));
+      const result = spawnSync(
+        process.execPath,
+        [
+          path.join(ROOT, "bin", "secure-ai.js"),
+          "check",
+          "--program",
+          PROGRAM,
+          "--policy-config",
+          path.join(PROGRAM, "policy-config.waivers.json"),
+          "--out",
+          dir,
+        ],
+        { cwd: ROOT, encoding: "utf8", timeout: TIMEOUT_MS, env: { ...process.env, NO_COLOR: "1" } },
+      );
+      expect(result.status, result.stderr).toBe(1);
+      const report = JSON.parse(fs.readFileSync(path.join(dir, "report.json"), "utf8")) as {
+        waiverProblems: { state: string; policy: string; resource: string }[];
+      };
+      expect(report.waiverProblems.map((problem) => `${problem.state} ${problem.policy} ${problem.resource}`).sort()).toEqual([
+        "expired aws-s3-bucket-require-versioning open-data",
+        "stale aws-kms-key-require-rotation retired-key-*",
+        "stale aws-s3-bucket-disallow-force-destroy open-data",
+      ]);
+      const text = fs.readFileSync(path.join(dir, "report.txt"), "utf8");
+      expect(text).toContain("Waivers to review (3)");
+      expect(fs.readFileSync(path.join(dir, "report.md"), "utf8")).toContain("## Waivers to review");
+      expect(fs.readFileSync(path.join(dir, "report.html"), "utf8")).toContain('<table id="waiver-problems">');
+    },
+    TIMEOUT_MS,
+  );
+});

@@ -46,7 +46,10 @@ export interface PackStackContext {
 export interface LaunchOptions {
   /** Stack context passed through the environment; without it no `PULUMI_*` variable is added. */
   context?: PackStackContext;
-  /** How long to wait for the port line. @default 60000 */
+  /**
+   * How long to wait for the port line.
+   * @default `SECURE_AI_PACK_START_TIMEOUT` seconds when set to a positive number, else 60000
+   */
   startTimeoutMs?: number;
   /** Extra environment variables (tests, debugging). @default {} */
   env?: Record<string, string>;
@@ -174,6 +177,12 @@ function readManifest(dir: string): PolicyManifest {
   return { runtime: name, options, version };
 }
 
+/** `SECURE_AI_PACK_START_TIMEOUT` (seconds) in milliseconds, when it holds a positive number. */
+function startTimeoutFromEnvironment(): number | undefined {
+  const seconds = Number(process.env["SECURE_AI_PACK_START_TIMEOUT"]);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1_000) : undefined;
+}
+
 /** Resolves `run-policy-pack` from the pack directory as the CLI shim does, else from this package's SDK. */
 export function resolveRunPolicyPack(dir: string): string {
   const request = "@pulumi/pulumi/cmd/run-policy-pack";
@@ -233,7 +242,7 @@ export async function launchPolicyPack(
     .map(([key, value]) => [key, String(value)] as const)
     .filter(([, value]) => value !== "")
     .map(([key, value]) => `-${key}=${value}`);
-  const timeoutMs = options.startTimeoutMs ?? 60_000;
+  const timeoutMs = options.startTimeoutMs ?? startTimeoutFromEnvironment() ?? 60_000;
 
   installExitHooks();
   const startedAt = performance.now();

@@ -10,6 +10,7 @@ import {
   type ReportOptions,
 } from "./report-options";
 import { CliUsageError } from "./usage-error";
+import { readRunOptions, RUN_SWITCH_FLAGS, RUN_VALUE_FLAGS, type RunOptions } from "./run-options";
 
 export { REPORT_FORMATS, type ReportFormat, type ReportOptions } from "./report-options";
 export { CliUsageError, EXIT_USAGE } from "./usage-error";
@@ -25,7 +26,7 @@ export const RUN_MODES = ["preview", "update", "both"] as const;
 export type RunModeOption = (typeof RUN_MODES)[number];
 
 /** What `secure-ai check` was asked to do, with every default applied and every path absolute. */
-export interface CheckOptions extends ReportOptions {
+export interface CheckOptions extends ReportOptions, RunOptions {
   /**
    * Directory of the Pulumi project to run. @default the current directory when it holds a Pulumi.yaml,
    * else the bundled project of a checkout of this repository (an installed package has none: usage error)
@@ -99,14 +100,15 @@ export function parseArgs(
   }
   const values = readFlags(rest, {
     command: "check",
-    values: [...REPORT_VALUE_FLAGS, ...CHECK_VALUE_FLAGS],
-    switches: [...REPORT_SWITCH_FLAGS],
+    values: [...REPORT_VALUE_FLAGS, ...CHECK_VALUE_FLAGS, ...RUN_VALUE_FLAGS],
+    switches: [...REPORT_SWITCH_FLAGS, ...RUN_SWITCH_FLAGS],
   });
   const program = singleValue(values, "--program");
   return {
     kind: "check",
     options: {
       ...readReportOptions(values, defaults, cwd),
+      ...readRunOptions(values),
       programDir: program === undefined ? requireDefaultProgram(cwd, defaults) : path.resolve(cwd, program),
       stack: singleValue(values, "--stack"),
       mode: choiceValue(values, "--mode", RUN_MODES, "both", "a run mode"),

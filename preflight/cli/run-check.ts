@@ -19,8 +19,8 @@ export interface CheckContext {
   now?: Date;
 }
 
-/** Public page of the package, the SARIF tool's information URI. */
-export const INFORMATION_URI = "https://www.npmjs.com/package/secure-ai-platform";
+/** Public page of the package (its repository until it is on npm), the SARIF tool's information URI. */
+export const INFORMATION_URI = "https://github.com/secure-ai-platform/secure-ai-platform";
 
 /** The passes a run mode asks for, in report order. */
 export function passesOf(mode: CheckOptions["mode"]): Pass[] {
@@ -105,7 +105,12 @@ async function runPass(
   // started program's promise unobserved.
   const stackConfig = context.stages.stackConfig(options.programDir, stack);
   const knownProject = context.stages.projectName?.(options.programDir);
-  const running = context.stages.runStack({ programDir: options.programDir, stack, mode: pass });
+  const running = context.stages.runStack({
+    programDir: options.programDir,
+    stack,
+    mode: pass,
+    typeCheck: !options.skipTypeCheck,
+  });
   // The packs start while the program runs (as the Pulumi CLI starts analyzers with the engine) when
   // the project's name is known up front; otherwise after the program.
   const project = knownProject ?? (await running).project;
@@ -122,6 +127,7 @@ async function runPass(
     project,
     dryRun: pass === "preview",
     stackConfig,
+    startTimeoutMs: options.packStartTimeoutMs,
   });
   const run = await running;
   return {

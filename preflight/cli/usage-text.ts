@@ -1,4 +1,5 @@
 import { REPORT_FORMATS } from "./report-options";
+import { RUN_USAGE_LINES } from "./run-options";
 
 /**
  * The `--help` text.
@@ -25,6 +26,7 @@ export function usageText(version: string): string {
     "  --mode MODE          preview: run as `pulumi preview` does (values other resources compute are unknown);",
     "                       update: as `pulumi up` would (every output a cloud-shaped stand-in, see README);",
     "                       both (default): both passes, findings of either, inputs shown from the update pass",
+    ...RUN_USAGE_LINES,
     "audit:",
     "  --state FILE         a `pulumi stack export --file FILE` of one stack; repeat for several stacks",
     "  --encrypted-secrets  error (default): exit 2 on a secret exported without --show-secrets;",

@@ -37,6 +37,8 @@ describe("parseArgs defaults", () => {
         quiet: false,
         verbose: false,
         outputs: [],
+        skipTypeCheck: false,
+        packStartTimeoutMs: 60_000,
       },
     });
   });
@@ -70,6 +72,9 @@ describe("parseArgs flags", () => {
         "--output",
         "sarif=results.sarif",
         "--output=json=/tmp/r.json",
+        "--skip-typecheck",
+        "--pack-start-timeout",
+        "90",
       ],
       defaults,
       cwd,
@@ -94,6 +99,8 @@ describe("parseArgs flags", () => {
           { format: "sarif", file: "/work/somewhere/results.sarif" },
           { format: "json", file: "/tmp/r.json" },
         ],
+        skipTypeCheck: true,
+        packStartTimeoutMs: 90_000,
       },
     });
   });

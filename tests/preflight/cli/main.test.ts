@@ -82,7 +82,9 @@ describe("runCli exit codes", () => {
     );
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ summary: { mandatoryViolations: 0 } });
-    expect(result.stderr).toBe("");
+    // stderr carries progress lines only.
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines.filter((line) => !line.startsWith("Running "))).toEqual([]);
   });
 
   it("exits 1 with a mandatory violation", async () => {
@@ -140,10 +142,17 @@ describe("runCli exit codes", () => {
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain(
-      'The Pulumi program failed to run for stack "prod": boom from the program',
+      'secure-ai check: The Pulumi program failed to run for stack "prod": boom from the program\n' +
+        "Hint: run with --verbose for the program's stack trace.\n",
     );
-    expect(result.stderr).toContain("at index.ts:3:7");
+    expect(result.stderr).not.toContain("at index.ts:3:7");
     expect(fs.readdirSync(out)).toEqual(["notes.txt"]);
+    const verbose = await run(
+      ["check", "--program", program, "--policy-pack", pack, "--verbose"],
+      fakeStages([], { stacks: ["dev", "prod"], failOn: "prod" }),
+    );
+    expect(verbose.code).toBe(2);
+    expect(verbose.stderr).toContain("Error: boom from the program\n    at index.ts:3:7");
   });
 });
 
@@ -243,11 +252,17 @@ describe("runCli orchestration", () => {
     expect(stages.analyzed.map((args) => args.dryRun)).toEqual([true]);
   });
 
-  it("shows progress and colour only on a terminal", async () => {
+  it("shows progress on a terminal and in a CI log (none with --quiet), colour only on a terminal", async () => {
     const { program, pack } = workspace();
     const piped = await run(["check", "--program", program, "--policy-pack", pack], fakeStages(passing));
-    expect(piped.stderr).toBe("");
+    expect(piped.stderr).toContain("Running the program for stack prod");
+    expect(piped.stderr).not.toContain("\u001b[");
     expect(piped.stdout).not.toContain("\u001b[");
+    const quiet = await run(
+      ["check", "--program", program, "--policy-pack", pack, "--quiet"],
+      fakeStages(passing),
+    );
+    expect(quiet.stderr).toBe("");
     const terminal = await run(
       ["check", "--program", program, "--policy-pack", pack],
       fakeStages(passing),

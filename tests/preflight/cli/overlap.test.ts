@@ -32,6 +32,8 @@ function options(): CheckOptions {
     quiet: false,
     verbose: false,
     outputs: [],
+    skipTypeCheck: false,
+    packStartTimeoutMs: 60_000,
   };
 }
 

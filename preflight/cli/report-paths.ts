@@ -6,7 +6,8 @@ import { CliUsageError } from "./usage-error";
 
 /**
  * Checks the paths every report command takes before anything runs: `--out` is (or can be made) a writable
- * directory, each `--policy-pack` a pack directory, each `--policy-config` and the `--baseline` a file.
+ * directory, each `--policy-pack` a pack directory, each `--policy-config` and the `--baseline` a file, each
+ * `--output` file in a directory that exists.
  *
  * @param options - the parsed report flags.
  * @throws CliUsageError naming the flag and the path.
@@ -28,6 +29,13 @@ export function checkReportPaths(options: ReportOptions): void {
   for (const file of options.policyConfigs) {
     if (!isFile(file)) {
       throw new CliUsageError(`--policy-config ${file} is not a file.`);
+    }
+  }
+  for (const output of options.outputs) {
+    if (!isDirectory(path.dirname(output.file))) {
+      throw new CliUsageError(
+        `--output ${output.format}=${output.file}: ${path.dirname(output.file)} is not a directory.`,
+      );
     }
   }
   if (options.baseline !== undefined && !isFile(options.baseline)) {

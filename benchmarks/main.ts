@@ -1,7 +1,8 @@
 /**
  * The benchmark harness behind `npm run bench`. Usage:
  * `npm run bench -- [benchmark names...] [--repeat N] [--quick] [--out FILE]`
- * (defaults: every benchmark, 3 runs per case, full sizes, `benchmarks/results/latest.json`).
+ * (defaults: every benchmark, 3 runs per case, full sizes, `benchmarks/results/latest.json`; with `--quick`
+ * the results go to the temporary directory, so a quick run never rewrites the tracked file).
  * Prints the tables on stdout, progress on stderr. Figures are medians; nothing here asserts a timing.
  */
 import * as os from "node:os";
@@ -20,15 +21,22 @@ interface Options {
   names: string[];
   repeat: number;
   quick: boolean;
-  out: string;
+  /** Where the results go; undefined until parsed (the default depends on `--quick`). */
+  out?: string;
 }
 
-function parseOptions(argv: string[]): Options {
+/** Full runs replace the tracked results; a quick run (smaller sizes, not comparable) stays out of the tree. */
+function defaultOut(quick: boolean): string {
+  return quick
+    ? path.join(os.tmpdir(), "secure-ai-bench-quick.json")
+    : path.join(REPOSITORY_ROOT, "benchmarks", "results", "latest.json");
+}
+
+function parseOptions(argv: string[]): Options & { out: string } {
   const options: Options = {
     names: [],
     repeat: 3,
     quick: false,
-    out: path.join(REPOSITORY_ROOT, "benchmarks", "results", "latest.json"),
   };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
@@ -52,7 +60,7 @@ function parseOptions(argv: string[]): Options {
   if (unknown.length > 0) {
     throw new Error(`unknown benchmark(s) ${unknown.join(", ")}; known: ${known.join(", ")}`);
   }
-  return options;
+  return { ...options, out: options.out ?? defaultOut(options.quick) };
 }
 
 async function main(): Promise<void> {

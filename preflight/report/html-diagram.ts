@@ -24,6 +24,11 @@ const BOX_GAP = 4;
 const HEADER_HEIGHT = 28;
 const MAX_BOXES_PER_COLUMN = 24;
 const MAX_LABEL = 27;
+/**
+ * Characters of a column header (service and count) that fit the column in the 12px semibold font with room
+ * to spare, so a long service name (`azure-native:cognitiveservices (12)`) never runs into the next header.
+ */
+const MAX_HEADER = 24;
 
 interface DiagramBox {
   urn: string;
@@ -112,7 +117,7 @@ function column(service: string, boxes: DiagramBox[], left: number, top: number)
   const shown = boxes.slice(0, MAX_BOXES_PER_COLUMN);
   const lines = [
     `<g>`,
-    `<text x="${left + 4}" y="${top + 16}" class="svc">${h(truncate(service, MAX_LABEL))} (${boxes.length})</text>`,
+    `<text x="${left + 4}" y="${top + 16}" class="svc"><title>${h(service)}</title>${h(header(service, boxes.length))}</text>`,
   ];
   shown.forEach((box, index) => {
     const y = top + HEADER_HEIGHT + index * (BOX_HEIGHT + BOX_GAP);
@@ -128,6 +133,12 @@ function column(service: string, boxes: DiagramBox[], left: number, top: number)
   }
   lines.push("</g>");
   return lines.join("\n");
+}
+
+/** `service (count)` within {@link MAX_HEADER} characters: the service name is cut, never the count. */
+function header(service: string, count: number): string {
+  const suffix = ` (${count})`;
+  return `${truncate(service, Math.max(4, MAX_HEADER - suffix.length))}${suffix}`;
 }
 
 function truncate(text: string, max: number): string {

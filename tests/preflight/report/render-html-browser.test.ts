@@ -126,6 +126,37 @@ describe.skipIf(CHROMIUM === undefined && !REQUIRED)(
     await page.close();
   });
 
+  it("draws diagram column headers that never run into each other, however long the service name", async () => {
+    const data = fixtureReport();
+    const stack = data.stacks[0]!;
+    for (const service of ["azure-native:cognitiveservices", "azure-native:machinelearningservices", "azure-native:operationalinsights", "gcp:securitycenter"]) {
+      for (let index = 0; index < 12; index += 1) {
+        stack.resources.push({
+          urn: `urn:pulumi:prod::demo::${service}:Thing::thing-${index}`,
+          type: `${service}:Thing`,
+          name: `thing-${index}`,
+          custom: true,
+          inputs: {},
+          dependencies: [],
+        });
+      }
+    }
+    const wide = path.join(dir, "diagram.html");
+    fs.writeFileSync(wide, renderHtml(data));
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(pathToFileURL(wide).href, { waitUntil: "load" });
+    // Page script as a string: the test's TypeScript has no DOM library.
+    const collisions = await page.evaluate(`(() => {
+      const boxes = [...document.querySelectorAll("svg.diagram text.svc")].map((text) => text.getBBox());
+      return boxes.flatMap((box, index) =>
+        boxes.slice(index + 1).filter((other) => Math.abs(other.y - box.y) < 1 && other.x < box.x + box.width && box.x < other.x + other.width),
+      ).length;
+    })()`);
+    expect(await page.locator("svg.diagram text.svc").count()).toBeGreaterThanOrEqual(5);
+    expect(collisions).toBe(0);
+    await page.close();
+  });
+
   it("answers how a framework stands: clause, status, controls and resources", async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(pathToFileURL(file).href, { waitUntil: "load" });

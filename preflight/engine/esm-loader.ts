@@ -38,8 +38,9 @@ export function programModuleType(main: string): "module" | "commonjs" {
 }
 
 /**
- * The file an ES-module program starts from: the entry itself, or in a directory the first of `index.js`,
- * `index.mjs`, `index.ts`, `index.mts` (the language host's order).
+ * The file an ES-module program starts from, as the language host finds it: the entry itself; in a
+ * directory, its package.json `exports` (a string, or `"."` as a string or its `default`, `require` or
+ * `import`), else its `main`, else the first of `index.js`, `index.mjs`, `index.ts`, `index.mts`.
  *
  * @param main - the program entry, a file or a directory.
  * @throws Error when a directory has none of them.
@@ -48,6 +49,10 @@ export function esmEntryFile(main: string): string {
   const real = fs.realpathSync(main);
   if (!isDirectory(real)) {
     return real;
+  }
+  const declared = declaredEntry(real);
+  if (declared !== undefined) {
+    return esmEntryFile(declared);
   }
   const index = ["index.js", "index.mjs", "index.ts", "index.mts"].find((name) =>
     fs.existsSync(path.join(real, name)),
@@ -113,6 +118,28 @@ export async function importProgram(main: string): Promise<unknown> {
   }
   const exported = moduleExports["default"];
   return typeof exported === "function" ? await (exported as () => unknown)() : exported;
+}
+
+/** The entry a directory's package.json declares (`exports`, else `main`), when the file exists. */
+function declaredEntry(dir: string): string | undefined {
+  let manifest: { exports?: unknown; main?: unknown };
+  try {
+    manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")) as typeof manifest;
+  } catch {
+    return undefined;
+  }
+  const root = isRecord(manifest.exports) ? manifest.exports["."] : manifest.exports;
+  const fromExports = isRecord(root) ? (root["default"] ?? root["require"] ?? root["import"]) : root;
+  const entry = typeof fromExports === "string" ? fromExports : manifest.main;
+  if (typeof entry !== "string") {
+    return undefined;
+  }
+  const file = path.resolve(dir, entry);
+  return fs.existsSync(file) && path.resolve(file) !== dir ? file : undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isDirectory(file: string): boolean {

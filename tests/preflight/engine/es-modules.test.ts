@@ -6,7 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { runStack } from "../../../preflight/engine/index";
-import { programModuleType } from "../../../preflight/engine/esm-loader";
+import { esmEntryFile, programModuleType } from "../../../preflight/engine/esm-loader";
 import { REPOSITORY_NODE_MODULES, temporaryProject } from "./helpers";
 
 /** A temporary ES-module project linking the repository's node_modules. */
@@ -87,5 +87,22 @@ describe("ES-module programs", () => {
     expect(programModuleType(esm)).toBe("module");
     expect(programModuleType(path.join(esm, "index.js"))).toBe("module");
     expect(programModuleType(path.join(cjs, "src", "index.ts"))).toBe("commonjs");
+  });
+
+  it("finds the entry as the language host does: package.json exports, then main, then index files", () => {
+    const withExports = esmProject({ "src/app.js": "", "index.js": "" });
+    fs.writeFileSync(
+      path.join(withExports, "package.json"),
+      JSON.stringify({ type: "module", exports: { ".": { import: "./src/app.js" } }, main: "index.js" }),
+    );
+    expect(esmEntryFile(withExports)).toBe(path.join(fs.realpathSync(withExports), "src", "app.js"));
+    const withMain = esmProject({ "src/main.ts": "", "index.ts": "" });
+    fs.writeFileSync(
+      path.join(withMain, "package.json"),
+      JSON.stringify({ type: "module", main: "src/main.ts" }),
+    );
+    expect(esmEntryFile(withMain)).toBe(path.join(fs.realpathSync(withMain), "src", "main.ts"));
+    const plain = esmProject({ "index.mts": "", "index.ts": "" });
+    expect(esmEntryFile(plain)).toBe(path.join(fs.realpathSync(plain), "index.ts"));
   });
 });

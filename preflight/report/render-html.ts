@@ -1,5 +1,5 @@
 import type { ControlDefinition } from "../../components/controls/types";
-import { FRAMEWORK_IDS, FRAMEWORK_NAMES, type FrameworkId } from "../../components/controls/types";
+import { FRAMEWORK_IDS, FRAMEWORK_NAMES } from "../../components/controls/types";
 import type { ControlEvidence } from "../evidence/types";
 import { escapeHtml as h } from "./escape";
 import { renderDiagram, renderDiagramLegend } from "./html-diagram";
@@ -9,28 +9,13 @@ import { responsibilityHtml } from "./render-responsibility";
 import { unexaminedSentence } from "../evidence/unexamined";
 import { CONTROL_STATUSES, STATUS_LABELS } from "./status-labels";
 import { frameworkHtml } from "./framework-render";
-import { buildFrameworkViews } from "./framework-view";
+import { buildFrameworkViews, FRAMEWORK_SHORT_NAMES } from "./framework-view";
 import { waiverProblemHtml } from "./waiver-render";
 
 /**
  * Content-Security-Policy of the report: no script, no network, only the inline stylesheet. Escaping keeps
  * untrusted text inert; the policy is the second line of defence should anything slip through.
  */
-/** Short framework names for the clauses column (the full name, the fallback, is the tooltip). */
-const FRAMEWORK_LABELS: Readonly<Partial<Record<FrameworkId, string>>> = {
-  soc2: "SOC 2",
-  iso27001: "ISO 27001",
-  hipaa: "HIPAA",
-  gdpr: "GDPR",
-  nist80053: "NIST 800-53",
-  saif: "SAIF",
-  scopingMatrix: "AWS Scoping Matrix",
-  owaspLlm: "OWASP LLM",
-  nistAi600: "NIST AI 600-1",
-  iso42001: "ISO 42001",
-  mitreAtlas: "MITRE ATLAS",
-};
-
 const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
 
 /**
@@ -108,7 +93,7 @@ function summarySection(data: ReportData): string {
 function frameworkClauses(control: ControlDefinition): string {
   const lines = FRAMEWORK_IDS.filter((framework) => control.frameworks[framework].length > 0).map(
     (framework) =>
-      `<div><abbr title="${h(FRAMEWORK_NAMES[framework])}">${h(FRAMEWORK_LABELS[framework] ?? FRAMEWORK_NAMES[framework])}</abbr> ${h(control.frameworks[framework].join(", "))}</div>`,
+      `<div><abbr title="${h(FRAMEWORK_NAMES[framework])}">${h(FRAMEWORK_SHORT_NAMES[framework])}</abbr> ${h(control.frameworks[framework].join(", "))}</div>`,
   );
   return lines.length > 0 ? `<div class="clauses">${lines.join("")}</div>` : '<span class="muted">none</span>';
 }
@@ -222,7 +207,7 @@ function stackSection(stack: ReportStack): string {
       : `<table class="findings"><thead><tr><th>Level</th><th>Severity</th><th>Policy</th><th>Controls</th><th>Resource</th><th>Message</th></tr></thead><tbody>${stack.findings
           .map(
             (finding) =>
-              `<tr><td class="level-${h(finding.enforcementLevel)}">${finding.waived ? "waived" : h(finding.enforcementLevel)}</td><td>${h(finding.severity)}</td><td><code>${h(finding.policy)}</code></td><td>${h(finding.controls.join(", "))}</td><td class="urn">${h(finding.urn)}</td><td>${h(finding.message)}</td></tr>`,
+              `<tr><td class="level-${h(finding.enforcementLevel)}">${finding.waived ? "waived" : h(finding.enforcementLevel)}</td><td>${h(finding.severity)}</td><td>${finding.policies.map((policy) => `<code>${h(policy)}</code>`).join("<br>")}</td><td>${h(finding.controls.join(", "))}</td><td class="urn">${[finding.urn, ...finding.related].map(h).join("<br>")}</td><td>${finding.details.length > 1 ? `<ul>${finding.details.map((detail) => `<li>${h(detail)}</li>`).join("")}</ul>` : h(finding.details[0] ?? finding.message)}</td></tr>`,
           )
           .join("\n")}</tbody></table>`;
   const resources = stack.resources

@@ -81,10 +81,10 @@ function stackSection(stack: ReportStack): string[] {
         stack.findings.map((finding) => [
           finding.waived ? "waived" : md(finding.enforcementLevel),
           md(finding.severity),
-          md(finding.policy),
+          finding.policies.map(md).join(", "),
           md(finding.controls.join(", ")),
-          md(finding.urn),
-          md(finding.message),
+          [finding.urn, ...finding.related].map(md).join(", "),
+          finding.details.map(md).join("; "),
         ]),
       ),
       "",

@@ -7,7 +7,8 @@
 import { describe, expect, it } from "vitest";
 import type { PolicyInfo } from "../../../preflight/model";
 import { mergeFindings, type MergeResource } from "../../../preflight/report/merge-findings";
-import type { ReportFinding } from "../../../preflight/report";
+import { renderHtml, renderMarkdown, type ReportFinding } from "../../../preflight/report";
+import { fixtureReport, KEY_URN } from "./fixture";
 
 const BUCKET = "urn:pulumi:dev::p::aws:s3/bucket:Bucket::data";
 const BLOCK = "urn:pulumi:dev::p::aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock::data-pab";
@@ -126,5 +127,21 @@ describe("mergeFindings", () => {
     const merged = mergeFindings(raw, RESOURCES, POLICIES);
     expect(merged).toHaveLength(2);
     expect(merged.filter((entry) => entry.waived === true)).toHaveLength(1);
+  });
+});
+
+describe("the Markdown and HTML findings tables", () => {
+  it("name every policy, resource and message of a merged finding", () => {
+    const data = fixtureReport();
+    const finding = data.stacks[0]!.findings.find((entry) => entry.urn === KEY_URN)!;
+    finding.policies = [finding.policy, "aws-kms-key-second-opinion"];
+    finding.details = ["first thing it said", "second thing it said"];
+    finding.related = ["urn:pulumi:prod::demo::aws:kms/alias:Alias::chat-datasets-alias"];
+    const markdown = renderMarkdown(data).replace(/\\(.)/g, "$1");
+    expect(markdown).toMatch(/\| aws-kms-key-require-rotation, aws-kms-key-second-opinion \|.*Alias::chat-datasets-alias \| first thing it said; second thing it said \|/);
+    const html = renderHtml(data);
+    expect(html).toContain("<code>aws-kms-key-second-opinion</code>");
+    expect(html).toContain("<ul><li>first thing it said</li><li>second thing it said</li></ul>");
+    expect(html).toContain("Alias::chat-datasets-alias");
   });
 });

@@ -20,10 +20,11 @@ const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; 
 
 /**
  * Renders the self-contained HTML evidence report: the verdict, a summary per stack, every control of the
- * catalog with its status per stack and its framework clauses, the evidence per control (implementing
- * resources, findings, waivers, notes), the waivers with reasons and expiries, the findings, a diagram of
+ * catalog with its status per stack and its framework clauses, a view per framework (clause, status,
+ * controls, resources), the evidence per control (implementing resources, findings, waivers, notes), the
+ * waivers with reasons and expiries and the waivers to review, the findings, a diagram of
  * each stack's platform and its resources with masked inputs. Inline CSS only, no script, no external
- * fetch; every value from the program is escaped.
+ * fetch; every value from the program is escaped. Printed, every collapsed section is expanded.
  *
  * @param data - the report data.
  */

@@ -5,7 +5,9 @@ import type { ReportData } from "./report-data";
  * Renders the JSON report of the public contract:
  * `{ stacks: [{ stack, resources: [{ urn, type, inputs }], findings: [{ policy, controls, severity,
  * enforcementLevel, urn, message }] }], summary: { mandatoryViolations } }`, plus extra fields (tool, packs,
- * each stack's control evidence). Inputs carry `"[unknown]"` and `"[secret]"` markers, never plaintext secrets.
+ * each stack's control evidence; per finding every policy that reported it, its messages and related
+ * resources; per resource its declaration in the program; the per-framework view and the waivers to review).
+ * Inputs carry `"[unknown]"` and `"[secret]"` markers, never plaintext secrets.
  *
  * @param data - the report data.
  */

@@ -9,7 +9,8 @@ import { waiverProblemMarkdown } from "./waiver-render";
 
 /**
  * Renders the Markdown report (for pull-request comments and CI summaries): verdict, a summary table per
- * stack, every catalog control with its status per stack, the findings, the waivers and the gaps. Every
+ * stack, every catalog control with its status per stack, a table per framework (clause, status, controls,
+ * resources), the waivers to review, and per stack the findings, the waivers and the gaps. Every
  * value from the program is escaped, so a name with `|`, backticks or HTML cannot break a table or inject
  * markup.
  *

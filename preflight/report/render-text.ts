@@ -24,7 +24,7 @@ type Paint = (text: string, colour: keyof typeof ANSI) => string;
  * Renders the terminal report, every line within 100 columns (`TEXT_WIDTH`): per stack, the findings grouped
  * by resource (its type and the line of the program that declares it), each policy's description once, what
  * each policy said, then the violated controls, waivers, unverified controls and gaps; a summary table over
- * all stacks and the verdict.
+ * all stacks, a line per framework, the waivers to review and the verdict.
  *
  * @param data - the report data.
  * @param options - colour on or off.

@@ -30,6 +30,19 @@ describe("renderJson (the public contract)", () => {
     }
   });
 
+  it("gives each finding every policy that reported it, its messages and related resources, and each resource its declaration", () => {
+    const raw = JSON.parse(renderJson(fixtureReport())) as {
+      stacks: {
+        resources: { urn: string; source?: { file: string; line: number; column: number } }[];
+        findings: { policy: string; policies: string[]; details: string[]; related: string[]; urn: string }[];
+      }[];
+    };
+    const rotation = raw.stacks[0]!.findings.find((finding) => finding.policy === "aws-kms-key-require-rotation")!;
+    expect(rotation).toMatchObject({ policies: ["aws-kms-key-require-rotation"], details: ["enableKeyRotation must be true"], related: [] });
+    const key = raw.stacks[0]!.resources.find((resource) => resource.urn === KEY_URN)!;
+    expect(key.source).toEqual({ file: expect.stringContaining("node_modules/secure-ai-platform/components/aws/keys.ts"), line: 40, column: 5 });
+  });
+
   it("counts the unwaived mandatory findings", () => {
     expect(report.summary.mandatoryViolations).toBe(2);
   });

@@ -3,6 +3,7 @@ import * as guardduty from "@pulumi/aws/guardduty";
 import * as securityhub from "@pulumi/aws/securityhub";
 import type { AwsContext } from "./context";
 import { GUARDDUTY_FEATURES } from "./defaults";
+import { assertDetectorCreatable, lookUpDetector } from "./detector-lookup";
 import { childName } from "./naming";
 
 /** Managed detection built by the platform (absent when adopted or skipped). */
@@ -25,6 +26,11 @@ export function standardsPaths(frameworks: readonly string[]): string[] {
 /**
  * GuardDuty (S3 protection and AI protection) and Security Hub with standards, each per the user's
  * `create | adopt | skip` choice: these are account-and-region singletons that platform teams often own.
+ *
+ * `create` looks the region's detector up first: someone else's detector fails the preview with a one-line
+ * error naming `detection.singletons.threatDetection` (CreateDetector would reject a second one), while no
+ * detector, or the platform's own from an earlier run, lets the detector be created (or kept). The detector's
+ * `enable` input waits for that check, so nothing is sent to GuardDuty when it fails.
  */
 export function createDetection(ctx: AwsContext): AwsDetection {
   const { name, region, tags, spec } = ctx;
@@ -33,7 +39,15 @@ export function createDetection(ctx: AwsContext): AwsDetection {
   if (singletons.threatDetection === "create") {
     const detector = new guardduty.Detector(
       childName(name, "guardduty"),
-      { enable: true, findingPublishingFrequency: "FIFTEEN_MINUTES", region, tags },
+      {
+        enable: lookUpDetector(ctx).then((found) => {
+          assertDetectorCreatable(found, region);
+          return true;
+        }),
+        findingPublishingFrequency: "FIFTEEN_MINUTES",
+        region,
+        tags,
+      },
       ctx.opts(),
     );
     detection.detector = detector;

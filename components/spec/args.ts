@@ -187,21 +187,30 @@ export interface LoggingArgs {
   siemDestination?: string;
 }
 
-/** Per-account (per-project, per-subscription) singletons: `"create"`, `"adopt"` or `"skip"`. */
+/**
+ * Per-account (per-project, per-subscription) singletons: `"create"`, `"adopt"` or `"skip"`. `create` is the
+ * default; set `adopt` where the account's security team already runs the singleton (docs/deploying.md says,
+ * per singleton, what `create` does when one exists).
+ */
 export interface SingletonArgs {
   /**
-   * Managed threat detection (GuardDuty detector; Defender for Cloud plans). GCP has no creatable
-   * equivalent: its Security Command Center is reported as a gap.
+   * Managed threat detection (GuardDuty detector; Defender for Cloud plans; the SCC findings notification config
+   * on GCP, where SCC itself is activated in the console). On AWS, `create` first looks up the region's
+   * detector: if someone else's exists (GuardDuty allows one per account and Region), the preview fails with an
+   * error naming this argument, and `"adopt"` relies on that detector instead. On GCP, `create` needs SCC
+   * activated; on Azure it sets the plans to Standard over whatever the subscription had.
    * @default "create"
    */
   threatDetection?: string;
   /**
    * Posture management (Security Hub with standards; Defender CSPM; SCC on GCP cannot be switched on by code).
+   * Security Hub rejects a second enablement: set `"adopt"` where it is already on in the region.
    * @default "create"
    */
   postureManagement?: string;
   /**
    * Model invocation logging (Bedrock account setting; Vertex AI and Azure log through resource diagnostics).
+   * The Bedrock setting is one per account and region: `create` replaces any existing configuration.
    * @default "create"
    */
   modelInvocationLogging?: string;
@@ -212,7 +221,8 @@ export interface SingletonArgs {
   siemOnboarding?: string;
   /**
    * Data-access audit configuration of the project or subscription (GCP audit configs, Azure subscription
-   * activity-log diagnostic setting). AWS CloudTrail is per platform and not a singleton.
+   * activity-log diagnostic setting). AWS CloudTrail is per platform and not a singleton. GCP audit configs are
+   * authoritative per service: `create` replaces the project's existing ones for the audited services.
    * @default "create"
    */
   auditConfig?: string;

@@ -27,6 +27,30 @@ function text(value: unknown, fallback: string): string {
 const regional = (service: string, resource: string) =>
   `arn:aws:${service}:${REGION}:${ACCOUNT_ID}:${resource}`;
 
+/** The GuardDuty detector the faked region already has (none unless a test sets one). */
+let existingDetector: { id: string; tags: Record<string, string> } | undefined;
+
+/**
+ * Sets the detector `getDetector` finds; `undefined` (the default) answers as a region without one does.
+ * @param detector - the existing detector, or undefined for none.
+ */
+export function setExistingDetector(
+  detector: { id: string; tags: Record<string, string> } | undefined,
+): void {
+  existingDetector = detector;
+}
+
+/** A failure `getDetector` answers with instead (a denied call, say); none unless a test sets one. */
+let detectorLookupFailure: string | undefined;
+
+/**
+ * Makes `getDetector` fail with `message`; `undefined` (the default) lets it answer.
+ * @param message - the provider's error message, or undefined.
+ */
+export function failDetectorLookup(message: string | undefined): void {
+  detectorLookupFailure = message;
+}
+
 /** The AWS provider as the mocks fake it: ARNs and names downstream look like AWS's. */
 export const awsProvider: FakeProvider = {
   computedState(type, name, inputs) {
@@ -89,6 +113,15 @@ export const awsProvider: FakeProvider = {
         };
       case "aws:iam/getSessionContext:getSessionContext":
         return { ...inputs, issuerArn: DEPLOYER_ARN, issuerName: "platform-deployer" };
+      case "aws:guardduty/getDetector:getDetector":
+        // Without an ID the provider requires exactly one detector; none is "empty result" (its FindDetector).
+        // The SDK reads a failed invoke's message from the gRPC error's `details`.
+        if (detectorLookupFailure !== undefined || !existingDetector) {
+          const message =
+            detectorLookupFailure ?? "reading this account's single GuardDuty Detector: empty result";
+          throw Object.assign(new Error(message), { details: message });
+        }
+        return { ...inputs, ...existingDetector, status: "ENABLED" };
       case "aws:index/getAvailabilityZones:getAvailabilityZones":
         return {
           id: REGION,

@@ -11,7 +11,20 @@ import { hexOf } from "./names";
 import { STAND_IN_TIMESTAMP } from "./resource-state";
 
 /**
- * The result of invoke `token` with `args`.
+ * Lookups that fail on a fresh account, with the provider's message. Without an `id`, `getDetector` requires
+ * the region's one detector and fails with "empty result" when there is none (terraform-provider-aws
+ * internal/service/guardduty/detector_data_source.go, `FindDetector`).
+ */
+const FRESH_ACCOUNT_FAILURES: Readonly<
+  Record<string, (args: Record<string, unknown>) => string | undefined>
+> = {
+  "aws:guardduty/getDetector:getDetector": (args) =>
+    args["id"] === undefined ? "reading this account's single GuardDuty Detector: empty result" : undefined,
+};
+
+/**
+ * The result of invoke `token` with `args`. Throws, as the provider fails, for the lookups of
+ * {@link FRESH_ACCOUNT_FAILURES}; the message is also the error's `details`, where the SDK reads a failed invoke's.
  *
  * @param token - the function's type token.
  * @param args - the invoke's arguments.
@@ -24,6 +37,8 @@ export function invokeResult(
   ids: CloudIdentities,
   declared: DeclaredProperties,
 ): Record<string, unknown> {
+  const failure = FRESH_ACCOUNT_FAILURES[token]?.(args);
+  if (failure !== undefined) throw Object.assign(new Error(failure), { details: failure });
   const known = commonInvokeResult(token, args, ids);
   const cloud = token.split(":")[0] ?? "";
   const member = token.split(":")[2] ?? token;

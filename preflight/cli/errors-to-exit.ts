@@ -18,6 +18,7 @@ const EXPECTED_ERRORS = new Set([
   "PreflightTypeError",
   "PolicyPackStartError",
   "PolicyConfigError",
+  "AnalyzerCallError",
   "SecureAiConfigError",
   "StateFileError",
 ]);

@@ -52,7 +52,7 @@ async function cli(argv: string[], runs?: Map<string, StackRun>) {
   const stages =
     runs === undefined
       ? defaultStages
-      : { ...defaultStages, runStack: async (args: { stack: string }) => runs.get(args.stack)! };
+      : { ...defaultStages, runStack: async (args: { stack?: string }) => runs.get(args.stack ?? "")! };
   const code = await runCli(argv, { stdout, stderr, stages, env: { NO_COLOR: "1" }, cwd: ROOT });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }

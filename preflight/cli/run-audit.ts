@@ -67,6 +67,10 @@ export async function runAudit(options: AuditOptions, context: CheckContext): Pr
     generatedAt: (context.now ?? new Date()).toISOString(),
     programDir: options.stateFiles.join(", "),
     stateFiles: options.stateFiles,
+    policyConfigs: options.policyConfigs.map((file, index) => ({
+      pack: packs[index]?.name ?? "",
+      config: readPolicyConfigFile(file),
+    })),
   });
 }
 

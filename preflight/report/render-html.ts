@@ -7,6 +7,8 @@ import { HTML_STYLES } from "./html-styles";
 import type { ReportData, ReportStack } from "./report-data";
 import { responsibilityHtml } from "./render-responsibility";
 import { unexaminedSentence } from "../evidence/unexamined";
+import { driftHtml } from "./render-drift";
+import { reportSubject } from "./subject";
 import { CONTROL_STATUSES, STATUS_LABELS } from "./status-labels";
 import { frameworkHtml } from "./framework-render";
 import { buildFrameworkViews, FRAMEWORK_SHORT_NAMES } from "./framework-view";
@@ -41,11 +43,11 @@ export function renderHtml(data: ReportData): string {
     '<meta charset="utf-8">',
     `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>secure-ai check: compliance evidence</title>`,
+    `<title>${h(data.tool.name)}: compliance evidence</title>`,
     `<style>${HTML_STYLES}</style>`,
     "</head>",
     "<body>",
-    "<h1>secure-ai check: compliance evidence</h1>",
+    `<h1>${h(data.tool.name)}: compliance evidence</h1>`,
     ...data.stacks.flatMap((stack) => {
       const sentence = unexaminedSentence(stack.evidence.unexamined);
       return sentence === undefined
@@ -53,10 +55,11 @@ export function renderHtml(data: ReportData): string {
         : [`<p class="unexamined"><strong>Not examined in ${h(stack.stack)}:</strong> ${h(sentence)}</p>`];
     }),
     verdict,
-    `<p class="meta">Program: <code>${h(data.programDir)}</code></p>`,
+    `<p class="meta">${reportSubject(data).label}: <code>${h(reportSubject(data).value)}</code></p>`,
     `<p class="meta">Policy packs: ${data.packs.map((pack) => h(`${pack.name} ${pack.version}`)).join(", ") || "none"}</p>`,
     `<p class="meta">Generated ${h(data.generatedAt)} by ${h(`${data.tool.name} ${data.tool.version}`)}</p>`,
     summarySection(data),
+    driftHtml(data.drift),
     controlsSection(data),
     frameworkHtml(buildFrameworkViews(data)),
     evidenceSection(data),

@@ -2,6 +2,8 @@ import type { ReportData, ReportStack } from "./report-data";
 import { responsibilityMarkdown } from "./render-responsibility";
 import { escapeMarkdown as md } from "./escape";
 import { unexaminedSentence } from "../evidence/unexamined";
+import { driftMarkdown } from "./render-drift";
+import { reportSubject } from "./subject";
 import { CONTROL_STATUSES, STATUS_LABELS } from "./status-labels";
 import { frameworkMarkdown } from "./framework-render";
 import { buildFrameworkViews } from "./framework-view";
@@ -29,7 +31,7 @@ export function renderMarkdown(data: ReportData): string {
       ? `**FAIL**: ${count} mandatory violation${count === 1 ? "" : "s"}.`
       : `**PASS**: no mandatory violations (${data.summary.advisoryViolations} advisory).`,
     "",
-    `- Program: ${md(data.programDir)}`,
+    `- ${reportSubject(data).label}: ${md(reportSubject(data).value)}`,
     `- Policy packs: ${data.packs.map((pack) => md(`${pack.name} ${pack.version}`)).join(", ") || "none"}`,
     `- Generated: ${md(data.generatedAt)} by ${md(`${data.tool.name} ${data.tool.version}`)}`,
     "",
@@ -48,6 +50,7 @@ export function renderMarkdown(data: ReportData): string {
       ]),
     ),
     "",
+    ...driftMarkdown(data.drift),
     "## Controls",
     "",
     ...table(

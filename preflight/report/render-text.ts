@@ -1,6 +1,8 @@
 import type { ReportData, ReportFinding, ReportStack } from "./report-data";
 import { responsibilityText } from "./render-responsibility";
 import { unexaminedSentence } from "../evidence/unexamined";
+import { driftTextLines } from "./render-drift";
+import { reportSubject } from "./subject";
 import { CONTROL_STATUSES } from "./status-labels";
 import { frameworkTextLines } from "./framework-render";
 import { buildFrameworkViews } from "./framework-view";
@@ -33,8 +35,8 @@ export function renderText(data: ReportData, options: TextRenderOptions = {}): s
   const paint: Paint = options.color ? (text, colour) => `${ANSI[colour]}${text}${ANSI.reset}` : (text) => text;
   const packs = data.packs.map((pack) => `${pack.name} ${pack.version}`).join(", ");
   const lines = [
-    paint(`secure-ai check ${data.tool.version}`, "bold"),
-    ...wrapText(`Program: ${terminalSafe(data.programDir)}`, { indent: "  " }),
+    paint(`${data.tool.name} ${data.tool.version}`, "bold"),
+    ...wrapText(`${reportSubject(data).label}: ${terminalSafe(reportSubject(data).value)}`, { indent: "  " }),
     ...wrapText(`Policy packs: ${terminalSafe(packs) || "none"}`, { indent: "  " }),
     "",
   ];
@@ -46,6 +48,7 @@ export function renderText(data: ReportData, options: TextRenderOptions = {}): s
   lines.push(...frameworks, ...(frameworks.length > 0 ? [""] : []));
   const waivers = waiverProblemText(data.waiverProblems);
   lines.push(...waivers.map((line, index) => (index === 0 ? paint(line, "yellow") : line)), ...(waivers.length > 0 ? [""] : []));
+  lines.push(...driftTextLines(data.drift).flatMap((line) => indentedWrap(line)));
   for (const stack of data.stacks) {
     const sentence = unexaminedSentence(stack.evidence.unexamined);
     if (sentence !== undefined) {
@@ -174,4 +177,10 @@ function summaryTable(data: ReportData): string[] {
     ["Stack", "Resources", "Satisfied", "Violated", "Waived", "Unverified", "Gap", "N/A", "Mandatory", "Advisory"],
     rows,
   );
+}
+
+/** Wraps a line that starts with its own indentation; continuation lines go four columns further in. */
+function indentedWrap(line: string): string[] {
+  const lead = /^ */.exec(line)?.[0] ?? "";
+  return wrapText(line.trimStart(), { firstIndent: lead, indent: `${lead}    ` });
 }

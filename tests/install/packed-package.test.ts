@@ -107,6 +107,8 @@ beforeAll(() => {
       `@pulumi/pulumi@${installedVersion("@pulumi/pulumi")}`,
       `@pulumi/aws@${installedVersion("@pulumi/aws")}`,
       `typescript@${installedVersion("typescript")}`,
+      // Pulumi's TypeScript templates and examples have it.
+      `@types/node@${installedVersion("@types/node")}`,
     ],
     consumerDir,
   );
@@ -207,9 +209,31 @@ function writeProgram(dir: string, name: string, program: string): void {
   fs.writeFileSync(path.join(dir, "index.ts"), `${program}\n`);
 }
 
-/** ts5/ uses the consumer's TypeScript 5; ts6/ installs TypeScript 6 in its own node_modules. */
+/**
+ * ts5/ uses the consumer's TypeScript 5; esm/ is an ES module with the tsconfig of Pulumi's aws-ts-s3-folder
+ * example; ts6/ installs TypeScript 6 in its own node_modules.
+ */
 function prepareTypeScriptConsumers(): void {
   writeProgram(path.join(consumerDir, "ts5"), "ts5-consumer", TEMPLATE_PROGRAM);
+  const esm = path.join(consumerDir, "esm");
+  writeProgram(esm, "esm-consumer", TEMPLATE_PROGRAM);
+  fs.writeFileSync(path.join(esm, "package.json"), JSON.stringify({ name: "esm-consumer", type: "module" }));
+  fs.writeFileSync(
+    path.join(esm, "tsconfig.json"),
+    JSON.stringify({
+      compilerOptions: {
+        outDir: "bin",
+        sourceMap: true,
+        target: "ES2022",
+        module: "commonjs",
+        moduleResolution: "node",
+        types: ["node"],
+        strict: true,
+        skipLibCheck: true,
+      },
+      files: ["index.ts"],
+    }),
+  );
   const ts6 = path.join(consumerDir, "ts6");
   writeProgram(ts6, "ts6-consumer", TEMPLATE_PROGRAM);
   fs.writeFileSync(path.join(ts6, "package.json"), JSON.stringify({ name: "ts6-consumer", private: true }));
@@ -247,6 +271,15 @@ describe("TypeScript consumers with the tsconfig of Pulumi's aws-typescript temp
     if (skipReason !== undefined) context.skip(skipReason);
     const result = check(path.join(consumerDir, "ts5"));
     expect(result.stderr).not.toContain("error TS");
+    expect(result.code, result.stderr).toBe(1);
+    const report = JSON.parse(result.stdout) as { stacks: { resources: { type: string }[] }[] };
+    expect(report.stacks[0]!.resources.map((resource) => resource.type)).toContain("aws:s3/bucket:Bucket");
+  });
+
+  it("checks an ES-module program (package.json type module), which used to exit 2 with ERR_REQUIRE_ESM", (context) => {
+    if (skipReason !== undefined) context.skip(skipReason);
+    const result = check(path.join(consumerDir, "esm"));
+    expect(result.stderr).not.toContain("ERR_REQUIRE_ESM");
     expect(result.code, result.stderr).toBe(1);
     const report = JSON.parse(result.stdout) as { stacks: { resources: { type: string }[] }[] };
     expect(report.stacks[0]!.resources.map((resource) => resource.type)).toContain("aws:s3/bucket:Bucket");

@@ -8,7 +8,14 @@ import { PreflightProgramError } from "../../../preflight/engine";
 import type { Finding } from "../../../preflight/model";
 import { fixtureFindings, fixturePacks, fixtureRun } from "../report/fixture";
 
-const REPORT_FILES = ["report.html", "report.json", "report.md", "report.sarif", "report.txt"];
+const REPORT_FILES = [
+  "report.html",
+  "report.json",
+  "report.md",
+  "report.oscal.json",
+  "report.sarif",
+  "report.txt",
+];
 
 class Capture {
   text = "";
@@ -103,7 +110,7 @@ describe("runCli exit codes", () => {
       code: 2,
       stdout: "",
       stderr:
-        'secure-ai check: --format "pdf" is not a report format; allowed: text, json, sarif, md, html.\n',
+        'secure-ai check: --format "pdf" is not a report format; allowed: text, json, sarif, md, html, oscal.\n',
     });
   });
 

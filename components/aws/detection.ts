@@ -122,7 +122,7 @@ export function recordDetectionEvidence(ctx: AwsContext, detection: AwsDetection
       evidence.implemented(
         "SAI-DET-02",
         [],
-        "adopted: the account's existing Security Hub and its standards are relied on",
+        "adopted: the platform relies on the account's Security Hub, outside this stack (which standards are enabled is not verified here)",
       );
       break;
     case "skip":

@@ -318,7 +318,7 @@ export function recordServingEvidence(ctx: AwsContext, serving: AwsServing): voi
       evidence.implemented(
         "SAI-LOG-01",
         [],
-        "Bedrock model invocation logging adopted: the account's existing configuration is relied on",
+        "adopted: the platform relies on the account's Bedrock model invocation logging, outside this stack (its destination and whether it logs prompts and responses are not verified here)",
       );
     } else {
       evidence.gap(

@@ -127,7 +127,7 @@ export function buildActivityLog(
     evidence.implemented(
       "SAI-LOG-01",
       sink.diagnosticSettings,
-      `${resourceLogs}; the subscription activity-log export is adopted (managed outside the platform)`,
+      `${resourceLogs}; adopted: the platform relies on a subscription activity-log export managed outside this stack (not verified here)`,
     );
   } else {
     evidence.gap(

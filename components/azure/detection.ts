@@ -103,7 +103,7 @@ export function buildDetection(context: AzureContext, sink: AuditSink): AzureDet
       evidence.implemented(
         "SAI-DET-01",
         [alertExport],
-        "Defender for Cloud plans are adopted (managed outside the platform); their alerts are exported to the platform's workspace",
+        "adopted: the platform relies on Defender for Cloud plans managed outside this stack (which plans are on is not verified here); their alerts are exported to the platform's workspace",
       );
       break;
     case "skip":
@@ -123,7 +123,11 @@ export function buildDetection(context: AzureContext, sink: AuditSink): AzureDet
       evidence.implemented("SAI-DET-02", [posture], "Defender CSPM (CloudPosture plan)");
       break;
     case "adopt":
-      evidence.implemented("SAI-DET-02", [], "Defender CSPM is adopted (managed outside the platform)");
+      evidence.implemented(
+        "SAI-DET-02",
+        [],
+        "adopted: the platform relies on Defender CSPM managed outside this stack (not verified here)",
+      );
       break;
     case "skip":
       evidence.gap("SAI-DET-02", 'postureManagement is "skip": Defender CSPM is not enabled by the platform');

@@ -111,7 +111,7 @@ export function buildSiem(context: AzureContext, sink: AuditSink): SentinelResou
     "SAI-LOG-03",
     [...(onboarding ? [onboarding] : []), ...analyticsRules, automationRule],
     mode === "adopt"
-      ? "Microsoft Sentinel onboarding is adopted (managed outside the platform); analytics and automation rules are the platform's"
+      ? "adopted: the platform relies on Microsoft Sentinel onboarding of its workspace managed outside this stack (not verified here); analytics and automation rules are the platform's"
       : "Microsoft Sentinel on the platform's workspace, with analytics rules and an automation rule",
   );
   evidence.implemented("SAI-LOG-04", analyticsRules, "Sentinel analytics rules raise incidents");

@@ -235,7 +235,7 @@ function recordAuditEvidence(
   } else {
     const how =
       mode === "adopt"
-        ? "adopted: the project's existing audit config is relied on for Data Access logs of Cloud KMS, Vertex AI and Storage"
+        ? "adopted: the platform relies on the project's audit config, outside this stack, for Data Access logs of Cloud KMS, Vertex AI and Storage (not checked here)"
         : "Data Access audit logs (ADMIN_READ, DATA_READ, DATA_WRITE) for Cloud KMS, Vertex AI and Storage; Admin Activity logs are always on";
     evidence.implemented("SAI-LOG-01", [...trail.auditConfigs, trail.logBucket, ...trail.sinks], how);
     evidence.implemented(
@@ -282,7 +282,7 @@ function recordAuditEvidence(
       evidence.implemented(
         "SAI-LOG-03",
         [],
-        "adopted: Google SecOps (Chronicle) ingests the organisation's Cloud Logging directly, outside this stack",
+        "adopted: the platform relies on Google SecOps (Chronicle) ingesting Cloud Logging directly, outside this stack (not checked here)",
       );
     } else {
       evidence.gap("SAI-LOG-03", "SIEM onboarding skipped (detection.singletons.siemOnboarding: skip)");

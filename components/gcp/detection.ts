@@ -51,7 +51,7 @@ export function buildDetection(
     evidence.implemented(
       "SAI-DET-01",
       [],
-      "adopted: Security Command Center (Premium, with Event Threat Detection) is active for the organisation, outside this stack",
+      "adopted: the platform relies on Security Command Center activated outside this stack; its tier is not checked here (Event Threat Detection needs Premium)",
     );
   }
   const postureGap = singletonNote("postureManagement");
@@ -61,7 +61,7 @@ export function buildDetection(
     evidence.implemented(
       "SAI-DET-02",
       [],
-      "adopted: Security Command Center posture findings (Security Health Analytics) are active, outside this stack",
+      "adopted: the platform relies on Security Command Center posture findings (Security Health Analytics) outside this stack; not checked here",
     );
   }
   return notifications;

@@ -99,7 +99,7 @@ export function recordResponseEvidence(
     scope.evidence.implemented(
       "SAI-IR-01",
       resources,
-      "adopted: findings are routed by the organisation's existing Security Command Center notification config; alert policies notify the platform's channels",
+      "adopted: the platform relies on a Security Command Center notification config outside this stack to route findings (not checked here); alert policies notify the platform's channels",
     );
   } else if (mode === "skip" || !findingsSource) {
     scope.evidence.gap(

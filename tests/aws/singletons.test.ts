@@ -155,3 +155,37 @@ describe("threatDetection against the region's detector", () => {
     expect(built.control("SAI-DET-01").status).toBe("gap");
   });
 });
+
+describe("adopted singletons: the evidence says adopted and claims nothing it did not see", () => {
+  it("Security Hub and Bedrock invocation logging", async () => {
+    const built = await buildAws(
+      "ad-all",
+      awsArgs({
+        models: [{ name: "chat", serving: "bedrock" }],
+        detection: {
+          singletons: {
+            threatDetection: "adopt",
+            postureManagement: "adopt",
+            modelInvocationLogging: "adopt",
+          },
+        },
+      }),
+    );
+    expect(built.ofType("aws:securityhub/account:Account")).toEqual([]);
+    expect(
+      built.ofType("aws:bedrockmodel/invocationLoggingConfiguration:InvocationLoggingConfiguration"),
+    ).toEqual([]);
+    for (const id of ["SAI-DET-01", "SAI-DET-02"]) {
+      expect(built.control(id)).toMatchObject({
+        status: "implemented",
+        note: expect.stringMatching(/^adopted: /),
+      });
+      expect(built.control(id).note).toContain("not verified here");
+    }
+    const logging = built.control("SAI-LOG-01").note ?? "";
+    expect(logging).toContain(
+      "adopted: the platform relies on the account's Bedrock model invocation logging, outside this stack",
+    );
+    expect(logging).toContain("not verified here");
+  });
+});

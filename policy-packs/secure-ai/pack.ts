@@ -4,11 +4,18 @@ import { PolicyPack } from "@pulumi/policy";
 import { policies } from "./policies";
 import { cacheNotApplicableEncoding } from "./policies/lib/not-applicable-encoding";
 import { shareDeserializedProperties } from "./policies/lib/shared-deserialization";
+import { installTypeIndex } from "./policies/lib/type-index-server";
 
 // One deserialisation of each resource's properties, shared by every policy, and one encoding of each
 // distinct not-applicable entry of the responses (see the modules).
 shareDeserializedProperties();
 cacheNotApplicableEncoding();
+// Each resource runs only the policies its type can concern; the others' not-applicable entries, learned
+// from the SDK's answer for the first resource of the type, are merged back in order (byte-identical
+// answers; see the module). `SECURE_AI_PACK_TYPE_INDEX=0` leaves the SDK's loop as it is.
+if (process.env.SECURE_AI_PACK_TYPE_INDEX !== "0") {
+  installTypeIndex();
+}
 
 new PolicyPack("secure-ai", {
   policies: [...policies],

@@ -29,6 +29,7 @@ import { assertPolicyName, displayNameOf, type PolicyCloud } from "./naming";
 import { beginObservation, endObservation, observeRoot } from "./observe";
 import { makeReporter, reportStaleWaiver } from "./report";
 import { notApplicableSignal, settleObservation } from "./signals";
+import { markTypeDecided } from "./type-decided";
 
 export { UNKNOWN_INPUTS_PREFIX } from "./signals";
 import { UnknownValueError } from "./sdk-internals";
@@ -234,6 +235,8 @@ export function defineResourcePolicy<O extends ConfigOptions = Record<never, nev
     },
     definition.resourceTypes,
   );
+  // Its first statement answers not-applicable for every other type: the pack's type index may skip it.
+  markTypeDecided(validateResource, types);
 
   const policy: ResourceValidationPolicy = { ...metadata, validateResource };
   const remediate = definition.remediate;

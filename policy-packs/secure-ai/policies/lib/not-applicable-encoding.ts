@@ -76,7 +76,8 @@ export function cacheNotApplicableEncoding(requireFrom?: NodeJS.Require): boolea
   let lastEntries: NotApplicableMessage[] = [];
   let lastBytes: Uint8Array | undefined;
   const encodeList = (entries: NotApplicableMessage[]): Uint8Array => {
-    if (lastBytes !== undefined && sameEntries(entries, lastEntries)) {
+    // The type index (`./type-index.ts`) hands the same list instance to every resource of a type.
+    if (lastBytes !== undefined && (entries === lastEntries || sameEntries(entries, lastEntries))) {
       return lastBytes;
     }
     const key = entries.map((entry) => `${entry.getPolicyName()}\u0000${entry.getReason()}`).join("\u0001");

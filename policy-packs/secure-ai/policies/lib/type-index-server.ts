@@ -1,0 +1,181 @@
+/**
+ * Puts the type index (`./type-index.ts`) in front of `@pulumi/policy` 1.21's Analyze handler.
+ *
+ * The SDK's `serve` builds its gRPC handlers and registers them with `Server.addService`; this module wraps
+ * `serve` (read by `PolicyPack` from the server module's exports at call time) so that, while it runs, the
+ * Analyze handler it registers is replaced by one that:
+ *
+ * 1. answers the first resource of each type with the SDK's handler over every policy, unchanged, and
+ *    learns the type's plan from that answer;
+ * 2. answers later resources of the type with the SDK's own handler (`makeAnalyzeRpcFun`) over the
+ *    policies the plan runs, then merges the plan's not-applicable entries back in pack order;
+ * 3. falls back to the SDK's handler over every policy whenever the shorter run fails, so an error (a
+ *    policy that throws, properties that do not deserialise) is reported exactly as the SDK reports it.
+ *
+ * Configure and ConfigureStack forget the plans (a policy's level, `disabled` among them, decides whether it
+ * answers at all). AnalyzeStack and Remediate are the SDK's, untouched. When the SDK does not have the
+ * expected shape, or two policies share a name, nothing is replaced and the pack runs as the SDK runs it.
+ *
+ * Only the running pack installs this (`policy-packs/secure-ai/pack.ts`, unless
+ * `SECURE_AI_PACK_TYPE_INDEX=0`); importing the policies does not.
+ */
+import { createRequire } from "node:module";
+import {
+  type AnalyzeResponseLike,
+  learnTypePlan,
+  mergeNotApplicable,
+  positionsByName,
+  type ServedPolicy,
+  type TypePlan,
+} from "./type-index";
+
+/** A gRPC unary handler as the SDK writes them (`callback(error)` or `callback(undefined, response)`). */
+type UnaryHandler = (
+  call: { request: { getType(): string } },
+  callback: (error: unknown, response?: AnalyzeResponseLike) => void,
+) => unknown;
+
+/** The exports of `@pulumi/policy/server` used here. */
+interface ServerModule {
+  serve?: (
+    name: string,
+    version: string,
+    level: string,
+    args: { policies?: ServedPolicy[] },
+    initialConfig?: unknown,
+  ) => void;
+  makeAnalyzeRpcFun?: (
+    name: string,
+    version: string,
+    level: string,
+    policies: ServedPolicy[],
+  ) => UnaryHandler;
+  /** Set once this module has wrapped `serve`. */
+  __secureAiTypeIndex?: boolean;
+}
+
+/** `@grpc/grpc-js` as the SDK's server resolves it. */
+interface GrpcModule {
+  Server?: { prototype: { addService(service: unknown, implementation: Record<string, unknown>): void } };
+}
+
+/** `@pulumi/pulumi/proto/analyzer_grpc_pb` as the SDK's server resolves it. */
+interface AnalyzerGrpcModule {
+  AnalyzerService?: unknown;
+}
+
+/** What a `serve` call was given, needed to build the shorter handlers. */
+interface ServedPack {
+  name: string;
+  version: string;
+  level: string;
+  policies: ServedPolicy[];
+}
+
+/**
+ * Makes the next `PolicyPack` analyse each resource with only the policies its type can concern (see the
+ * module comment). Call it before constructing the pack.
+ *
+ * @param requireFrom - resolves `@pulumi/policy/server`. @default this module's `require`
+ * @returns whether the SDK had the expected shape and `serve` is now wrapped.
+ */
+export function installTypeIndex(requireFrom: NodeJS.Require = createRequire(__filename)): boolean {
+  let server: ServerModule;
+  let grpc: GrpcModule;
+  let rpc: AnalyzerGrpcModule;
+  try {
+    const serverPath = requireFrom.resolve("@pulumi/policy/server");
+    server = requireFrom(serverPath) as ServerModule;
+    const fromServer = createRequire(serverPath);
+    grpc = fromServer("@grpc/grpc-js") as GrpcModule;
+    rpc = fromServer("@pulumi/pulumi/proto/analyzer_grpc_pb") as AnalyzerGrpcModule;
+  } catch {
+    return false;
+  }
+  if (server.__secureAiTypeIndex) {
+    return true;
+  }
+  const originalServe = server.serve;
+  const makeAnalyze = server.makeAnalyzeRpcFun;
+  const prototype = grpc.Server?.prototype;
+  const analyzerService = rpc.AnalyzerService;
+  if (
+    typeof originalServe !== "function" ||
+    typeof makeAnalyze !== "function" ||
+    typeof prototype?.addService !== "function" ||
+    analyzerService === undefined
+  ) {
+    return false;
+  }
+  server.serve = function serveWithTypeIndex(name, version, level, args, initialConfig) {
+    const pack: ServedPack = { name, version, level, policies: args.policies ?? [] };
+    const originalAddService = prototype.addService;
+    prototype.addService = function addServiceWithTypeIndex(service, implementation) {
+      const replaced =
+        service === analyzerService ? withTypeIndex(implementation, pack, makeAnalyze) : implementation;
+      originalAddService.call(this, service, replaced);
+    };
+    try {
+      originalServe.call(this, name, version, level, args, initialConfig);
+    } finally {
+      prototype.addService = originalAddService;
+    }
+  };
+  server.__secureAiTypeIndex = true;
+  return true;
+}
+
+/** The Analyzer service's handlers with the indexed Analyze (and plan-forgetting Configure calls). */
+function withTypeIndex(
+  implementation: Record<string, unknown>,
+  pack: ServedPack,
+  makeAnalyze: NonNullable<ServerModule["makeAnalyzeRpcFun"]>,
+): Record<string, unknown> {
+  const fullAnalyze = implementation.analyze as UnaryHandler | undefined;
+  const positions = positionsByName(pack.policies);
+  if (typeof fullAnalyze !== "function" || positions === undefined) {
+    return implementation;
+  }
+  const plans = new Map<string, { plan: TypePlan<ServedPolicy, never>; analyze: UnaryHandler }>();
+  let generation = 0;
+  const forgetting = (handler: unknown) =>
+    typeof handler !== "function"
+      ? handler
+      : function forgetPlans(this: unknown, ...args: unknown[]): unknown {
+          generation += 1;
+          plans.clear();
+          return (handler as (...inner: unknown[]) => unknown).apply(this, args);
+        };
+
+  const analyze: UnaryHandler = (call, callback) => {
+    const type = call.request.getType();
+    const known = plans.get(type);
+    if (known === undefined) {
+      const learnedIn = generation;
+      return fullAnalyze(call, (error, response) => {
+        if (error == null && response !== undefined && learnedIn === generation && !plans.has(type)) {
+          const plan = learnTypePlan(pack.policies, type, response) as TypePlan<ServedPolicy, never>;
+          plans.set(type, { plan, analyze: makeAnalyze(pack.name, pack.version, pack.level, plan.run) });
+        }
+        callback(error, response);
+      });
+    }
+    return known.analyze(call, (error, response) => {
+      if (error != null || response === undefined) {
+        void fullAnalyze(call, callback);
+        return;
+      }
+      const merged = mergeNotApplicable(known.plan, response.getNotApplicableList() as never[], positions);
+      if (merged.length > 0) {
+        response.setNotApplicableList(merged);
+      }
+      callback(error, response);
+    });
+  };
+  return {
+    ...implementation,
+    analyze,
+    configure: forgetting(implementation.configure),
+    configureStack: forgetting(implementation.configureStack),
+  };
+}

@@ -9,6 +9,7 @@ import {
   lookUpDetector,
 } from "../../components/aws/detector-lookup";
 import { SecureAiConfigError } from "../../components/errors";
+import { SecureAiPlatform } from "../../components/platform";
 import {
   REGION,
   awsArgs,
@@ -122,7 +123,32 @@ describe("threatDetection against the region's detector", () => {
         tags: { [PLATFORM_TAG]: "gd-none" },
       },
     ]);
+    expect(built.ofType("aws:guardduty/detectorFeature:DetectorFeature").map((f) => f.inputs.name)).toEqual([
+      "S3_DATA_EVENTS",
+      "AI_PROTECTION",
+    ]);
     expect(built.control("SAI-DET-01").status).toBe("implemented");
+  });
+
+  it("someone else's detector: the detector's `enable` waits for the check, which fails with the one-line error", async () => {
+    setExistingDetector({ id: "d-central", tags: { [PLATFORM_TAG]: "landing-zone" } });
+    // Take the detector's pending `enable` out of its registration (replaced by true, so the mock engine does
+    // not see the failure as an unhandled rejection) and look at what it settles to. In a real preview, the
+    // registration fails with: error serializing property "enable": <this message>.
+    let enable: unknown;
+    new SecureAiPlatform("gd-foreign", awsArgs(), {
+      transformations: [
+        (child) => {
+          if (child.type !== detectorType) return undefined;
+          enable = child.props["enable"];
+          return { props: { ...child.props, enable: true }, opts: child.opts };
+        },
+      ],
+    });
+    expect(enable).toBeInstanceOf(Promise);
+    await expect(enable).rejects.toThrow(
+      `detection.singletons.threatDetection: received "create"; ${REGION} already has GuardDuty detector d-central, created by the platform "landing-zone", and GuardDuty allows one per account and Region: set detection.singletons.threatDetection to "adopt" to rely on it, or "skip"`,
+    );
   });
 
   it("the platform's own detector found (a second run): create keeps managing it", async () => {

@@ -21,13 +21,15 @@ interface FoundDetector {
 /**
  * True when `getDetector` failed because the region has no detector. Without an `id`, the provider lists the
  * account's detectors and requires exactly one (terraform-provider-aws
- * internal/service/guardduty/detector_data_source.go, `FindDetector`); none is reported as "empty result".
+ * internal/service/guardduty/detector_data_source.go): current releases wrap `FindDetector`'s "empty result"
+ * in "reading this account's single GuardDuty Detector: …"; releases before the AWS SDK v2 move said
+ * "no GuardDuty Detectors found". Both wordings mean none.
  *
  * @param error - what the invoke rejected with.
  */
 export function isNoDetector(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /empty result/i.test(message);
+  return /empty result|no GuardDuty Detectors found/i.test(message);
 }
 
 /**

@@ -43,6 +43,8 @@ describe("what the GuardDuty lookup found", () => {
     expect(isNoDetector(new Error("reading this account's single GuardDuty Detector: empty result"))).toBe(
       true,
     );
+    // The wording of provider releases built on the AWS SDK v1.
+    expect(isNoDetector(new Error("no GuardDuty Detectors found"))).toBe(true);
     expect(
       isNoDetector(
         new Error(

@@ -2,16 +2,14 @@
  * Entry point of the child process that type-checks a TypeScript program once per run, as ts-node does for
  * `pulumi preview` by default: the program's own `typescript` (else this package's), its tsconfig's
  * compilerOptions, the files reachable from the entry (ts-node ignores the tsconfig's `files`/`include`),
- * and the diagnostics of the program's own files (not of `node_modules` or declaration files). The result is
- * cached by the stat of every file the check read, so an unchanged program costs a few thousand `stat`s.
+ * and the diagnostics of the program's own files (not of `node_modules` or declaration files). Results are
+ * cached (`typecheck-cache.ts`); the parent looks there first and starts this child only on a miss.
  */
-import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import { createRequire } from "node:module";
-import * as os from "node:os";
 import * as path from "node:path";
 import type * as ts from "typescript";
-import { packageVersion } from "./typescript-loader";
+import { cachedTypeErrors, resolveTypeScript, storeTypeErrors } from "./typecheck-cache";
 
 /** What the parent asks for. */
 export interface TypeCheckJob {
@@ -42,36 +40,19 @@ export const TYPECHECK_JOB_ENV = "SECURE_AI_PREFLIGHT_TYPECHECK_JOB";
 /** Diagnostics ts-node ignores by default. */
 const IGNORED_CODES = new Set([6059, 18002, 18003]);
 
-interface CacheEntry {
-  files: [string, number, number][];
-  errors: string[];
-}
-
 /**
  * Type-checks the program described by `job` and returns its errors.
  *
  * @param job - project, entry and tsconfig.
  */
 export function typeCheck(job: TypeCheckJob): TypeCheckResult {
-  const load = createRequire(path.join(job.projectDir, "package.json"));
-  let typescriptPath: string;
-  try {
-    typescriptPath = load.resolve("typescript");
-  } catch {
-    typescriptPath = require.resolve("typescript");
-  }
-  const typescript = load(typescriptPath) as typeof ts;
-  const options = compilerOptions(typescript, job);
-  const cacheDir = job.cacheDir ?? path.join(os.tmpdir(), "secure-ai-preflight-typecheck");
-  const key = createHash("sha256")
-    .update(JSON.stringify([packageVersion(typescriptPath), job.entry, options.json]))
-    .digest("hex")
-    .slice(0, 24);
-  const cacheFile = path.join(cacheDir, `${key}.json`);
-  const cachedErrors = readCache(cacheFile);
+  const cachedErrors = cachedTypeErrors(job);
   if (cachedErrors !== undefined) {
     return { errors: cachedErrors, cached: true };
   }
+  const typescriptPath = resolveTypeScript(job.projectDir);
+  const typescript = createRequire(__filename)(typescriptPath) as typeof ts;
+  const options = compilerOptions(typescript, job);
   const program = typescript.createProgram({ rootNames: [job.entry], options: options.parsed });
   const diagnostics: ts.Diagnostic[] = [...options.errors, ...program.getOptionsDiagnostics()];
   for (const file of program.getSourceFiles()) {
@@ -80,20 +61,22 @@ export function typeCheck(job: TypeCheckJob): TypeCheckResult {
     }
     diagnostics.push(...program.getSyntacticDiagnostics(file), ...program.getSemanticDiagnostics(file));
   }
-  const errors = diagnostics
-    .filter((diagnostic) => diagnostic.category === typescript.DiagnosticCategory.Error)
-    .filter((diagnostic) => !IGNORED_CODES.has(diagnostic.code))
-    .map((diagnostic) => formatDiagnostic(typescript, diagnostic, job.projectDir));
+  const errors = [
+    ...new Set(
+      diagnostics
+        .filter((diagnostic) => diagnostic.category === typescript.DiagnosticCategory.Error)
+        .filter((diagnostic) => !IGNORED_CODES.has(diagnostic.code))
+        .map((diagnostic) => formatDiagnostic(typescript, diagnostic, job.projectDir)),
+    ),
+  ];
   const read = program.getSourceFiles().map((file) => file.fileName);
-  writeCache(cacheDir, cacheFile, { files: statAll([...read, ...options.configFiles]), errors });
-  return { errors: [...new Set(errors)], cached: false };
+  storeTypeErrors(job, [...read, ...options.configFiles], errors);
+  return { errors, cached: false };
 }
 
 interface ResolvedOptions {
   parsed: ts.CompilerOptions;
   errors: readonly ts.Diagnostic[];
-  /** The options as written (and the defaults applied), for the cache key. */
-  json: unknown;
   /** tsconfig files read (the file and what it extends). */
   configFiles: string[];
 }
@@ -119,7 +102,6 @@ function compilerOptions(typescript: typeof ts, job: TypeCheckJob): ResolvedOpti
     return {
       parsed: { ...fromDefaults.options, noEmit: true },
       errors: fromDefaults.errors,
-      json: defaults,
       configFiles: [],
     };
   }
@@ -157,7 +139,6 @@ function compilerOptions(typescript: typeof ts, job: TypeCheckJob): ResolvedOpti
   return {
     parsed,
     errors: [...(read.error === undefined ? [] : [read.error]), ...parsedFile.errors],
-    json: [defaults, parsedFile.options],
     configFiles: [tsconfigPath, ...extended],
   };
 }
@@ -171,45 +152,6 @@ function formatDiagnostic(typescript: typeof ts, diagnostic: ts.Diagnostic, proj
   const { line, character } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
   const file = path.relative(projectDir, diagnostic.file.fileName) || diagnostic.file.fileName;
   return `${file}:${line + 1}:${character + 1} - ${code}`;
-}
-
-function statAll(files: string[]): [string, number, number][] {
-  return [...new Set(files)].map((file) => {
-    try {
-      const stat = fs.statSync(file);
-      return [file, stat.mtimeMs, stat.size];
-    } catch {
-      return [file, -1, -1];
-    }
-  });
-}
-
-function readCache(cacheFile: string): string[] | undefined {
-  if (process.env["SECURE_AI_PREFLIGHT_TYPECHECK_CACHE"] === "0") {
-    return undefined;
-  }
-  let entry: CacheEntry;
-  try {
-    entry = JSON.parse(fs.readFileSync(cacheFile, "utf8")) as CacheEntry;
-  } catch {
-    return undefined;
-  }
-  const now = statAll(entry.files.map(([file]) => file));
-  const unchanged = now.every(
-    ([, mtime, size], index) => mtime === entry.files[index]![1] && size === entry.files[index]![2],
-  );
-  return unchanged ? entry.errors : undefined;
-}
-
-function writeCache(cacheDir: string, cacheFile: string, entry: CacheEntry): void {
-  try {
-    fs.mkdirSync(cacheDir, { recursive: true });
-    const partial = `${cacheFile}.${process.pid}`;
-    fs.writeFileSync(partial, JSON.stringify(entry));
-    fs.renameSync(partial, cacheFile);
-  } catch {
-    // A read-only temp folder only costs the cache.
-  }
 }
 
 /**

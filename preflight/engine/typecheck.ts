@@ -13,6 +13,7 @@ import { esmEntryFile, programModuleType } from "./esm-loader";
 import { PreflightTypeError } from "./errors";
 import { trackProcess } from "./live-processes";
 import type { PulumiProject } from "./project";
+import { cachedTypeErrors } from "./typecheck-cache";
 import { TYPECHECK_JOB_ENV, type TypeCheckJob, type TypeCheckResult } from "./typecheck-child";
 
 /** Checks already started in this process, by project directory, entry and tsconfig. */
@@ -64,15 +65,23 @@ export function typeCheckProject(project: PulumiProject): Promise<void> {
 }
 
 async function runTypeCheck(project: PulumiProject, entry: string): Promise<void> {
+  const key = {
+    projectDir: project.dir,
+    entry,
+    tsconfig: project.runtime.tsconfig,
+    esm: programModuleType(project.main) === "module",
+  };
+  // An unchanged program is answered from the cache here, without starting the compiler's process.
+  const cached = cachedTypeErrors(key);
+  if (cached !== undefined) {
+    if (cached.length > 0) {
+      throw new PreflightTypeError(cached);
+    }
+    return;
+  }
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "secure-ai-typecheck-"));
   try {
-    const job: TypeCheckJob = {
-      projectDir: project.dir,
-      entry,
-      tsconfig: project.runtime.tsconfig,
-      esm: programModuleType(project.main) === "module",
-      resultFile: path.join(workDir, "result.json"),
-    };
+    const job: TypeCheckJob = { ...key, resultFile: path.join(workDir, "result.json") };
     const jobFile = path.join(workDir, "job.json");
     fs.writeFileSync(jobFile, JSON.stringify(job));
     const output = await runChild(project, jobFile);

@@ -1,8 +1,8 @@
 /**
  * The CLI as a user meets it when the program is at fault or the run is stopped, end to end (spawned, real
  * engine and pack): type errors exit 2 one line each unless --skip-typecheck; SecureAiConfigError from the
- * program prints one line and a hint, no stack; SIGTERM ends the run with 143, kills the program and leaves
- * no report behind.
+ * program prints one line and a hint, no stack; SIGTERM and SIGINT end the run with 143 and 130, kill the
+ * program and leave no report behind.
  */
 import { spawn, spawnSync } from "node:child_process";
 import * as fs from "node:fs";
@@ -97,10 +97,13 @@ describe("secure-ai check on a failing program", () => {
 });
 
 describe("secure-ai check stopped by a signal", () => {
-  it(
-    "exits 143 on SIGTERM, kills the program and leaves no report (not even a stale one)",
-    async () => {
-      const pidFile = path.join(os.tmpdir(), `secure-ai-sigterm-${process.pid}-${Date.now()}.pid`);
+  it.each([
+    ["SIGTERM", 143],
+    ["SIGINT", 130],
+  ] as const)(
+    "exits on %s with %i, kills the program and leaves no report (not even a stale one)",
+    async (signal, exitCode) => {
+      const pidFile = path.join(os.tmpdir(), `secure-ai-${signal}-${process.pid}-${Date.now()}.pid`);
       const dir = project({
         "index.js": [
           `require("node:fs").appendFileSync(${JSON.stringify(pidFile)}, process.pid + "\\n");`,
@@ -121,9 +124,9 @@ describe("secure-ai check stopped by a signal", () => {
         await new Promise((resolve) => setTimeout(resolve, 200));
       }
       expect(fs.existsSync(pidFile), stderr).toBe(true);
-      cli.kill("SIGTERM");
-      expect(await exited).toBe(143);
-      expect(stderr).toContain("stopped by SIGTERM");
+      cli.kill(signal);
+      expect(await exited).toBe(exitCode);
+      expect(stderr).toContain(`stopped by ${signal}`);
       expect(fs.readdirSync(out)).toEqual([]);
       await new Promise((resolve) => setTimeout(resolve, 500));
       const programPids = fs.readFileSync(pidFile, "utf8").trim().split("\n").map(Number);

@@ -52,7 +52,8 @@ const CONFIG_TYPES: readonly ConfigType[] = ["string", "integer", "boolean", "ar
  * Loads the Pulumi project in `programDir`.
  *
  * @param programDir - directory holding Pulumi.yaml.
- * @throws PreflightUsageError when Pulumi.yaml is missing or invalid, the runtime is not nodejs, or `main` does not exist.
+ * @throws PreflightUsageError when Pulumi.yaml is missing or invalid, the runtime is not nodejs, `main` does not
+ *   exist, or a tsconfig named by the runtime options does not exist (TypeScript programs).
  */
 export function loadProject(programDir: string): PulumiProject {
   const dir = path.resolve(programDir);
@@ -80,6 +81,17 @@ export function loadProject(programDir: string): PulumiProject {
     });
   }
   const runtime = readRuntime(document["runtime"], projectFile);
+  if (
+    runtime.typescript &&
+    runtime.tsconfig !== "tsconfig.json" &&
+    !fs.existsSync(path.resolve(dir, runtime.tsconfig))
+  ) {
+    // The language host stops the same way (`tsconfig path was set to ... but the file was not found`).
+    throw new PreflightUsageError(
+      `${projectFile}: the runtime option tsconfig is "${runtime.tsconfig}", but ${path.resolve(dir, runtime.tsconfig)} does not exist.`,
+      { file: projectFile },
+    );
+  }
   return {
     name,
     dir,

@@ -1,3 +1,5 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PreflightUsageError } from "../../../preflight/engine/errors";
 import { listStacks } from "../../../preflight/engine/index";
@@ -66,6 +68,20 @@ describe("loadProject", () => {
     expect(project.config["tuned:replicas"]).toEqual({ type: "integer", default: 3, secret: false });
     expect(project.config["aws:region"]?.default).toBe("eu-north-1");
     expect(listStacks(dir)).toEqual(["dev", "prod"]);
+  });
+
+  it("fails as the language host does when the runtime option tsconfig names a missing file", () => {
+    const dir = temporaryProject({
+      "Pulumi.yaml":
+        "name: tuned\nruntime:\n  name: nodejs\n  options:\n    tsconfig: tsconfig.pulumi.json\n",
+      "index.ts": "",
+    });
+    const error = usageError(() => loadProject(dir));
+    expect(error.message).toContain(
+      `the runtime option tsconfig is "tsconfig.pulumi.json", but ${dir}/tsconfig.pulumi.json does not exist`,
+    );
+    fs.writeFileSync(path.join(dir, "tsconfig.pulumi.json"), "{}");
+    expect(loadProject(dir).runtime.tsconfig).toBe("tsconfig.pulumi.json");
   });
 
   it("fails with a usage error naming the directory when Pulumi.yaml is missing", () => {

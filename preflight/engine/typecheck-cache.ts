@@ -11,6 +11,7 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
+import { PreflightUsageError } from "./errors";
 import { packageVersion } from "./typescript-loader";
 
 /** What a type-check result depends on besides the files it reads. */
@@ -39,13 +40,20 @@ const RULES_VERSION = 1;
  * The compiler a program is checked with: the program's own `typescript`, else this package's.
  *
  * @param projectDir - the project directory.
+ * @throws PreflightUsageError when neither can be found.
  */
 export function resolveTypeScript(projectDir: string): string {
-  try {
-    return createRequire(path.join(projectDir, "package.json")).resolve("typescript");
-  } catch {
-    return require.resolve("typescript");
+  for (const resolve of [createRequire(path.join(projectDir, "package.json")).resolve, require.resolve]) {
+    try {
+      return resolve("typescript");
+    } catch {
+      // try the next
+    }
   }
+  throw new PreflightUsageError(
+    `${projectDir} holds a TypeScript program, but no typescript package can be found from it or from ` +
+      "secure-ai-platform: install it (npm install --save-dev typescript), or skip the check with --skip-typecheck.",
+  );
 }
 
 /** The cache file of a check. */

@@ -98,7 +98,7 @@ export async function runCli(
     }
     writeReportFiles(data, options.outputs);
     const color = options.format === "text" && io.stdout.isTTY === true && !io.env["NO_COLOR"];
-    io.stdout.write(renderReport(data, options.format, { color }));
+    io.stdout.write(renderReport(data, options.format, { color, compact: options.compact }));
     return verdictExitCode(data, options);
   } catch (error) {
     if (options?.outDir !== undefined) {

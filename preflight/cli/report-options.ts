@@ -20,7 +20,13 @@ export const REPORT_VALUE_FLAGS = [
   "--fail-on",
 ] as const;
 /** Switches every command that runs the packs and writes a report takes. */
-export const REPORT_SWITCH_FLAGS = ["--require-complete", "--soft-fail", "--quiet", "--verbose"] as const;
+export const REPORT_SWITCH_FLAGS = [
+  "--require-complete",
+  "--soft-fail",
+  "--quiet",
+  "--compact",
+  "--verbose",
+] as const;
 
 /**
  * Values of `--fail-on`: `mandatory` fails the run on mandatory findings only (what `pulumi up` blocks); a
@@ -60,6 +66,8 @@ export interface ReportOptions {
   softFail: boolean;
   /** No progress lines on stderr. @default false */
   quiet: boolean;
+  /** Text on stdout without policy descriptions or the shared-responsibility section. @default false */
+  compact: boolean;
   /** Errors with their stack traces. @default false (one line with a hint) */
   verbose: boolean;
   /**
@@ -94,6 +102,7 @@ export function readReportOptions(values: FlagValues, defaults: PackageDefaults,
     failOn: choiceValue(values, "--fail-on", FAIL_ON_LEVELS, "mandatory", "a fail-on level"),
     softFail: values.has("--soft-fail"),
     quiet: values.has("--quiet"),
+    compact: values.has("--compact"),
     verbose: values.has("--verbose"),
     outputs: (values.get("--output") ?? []).map((spec) => readOutput(spec, cwd)),
     ...(out !== undefined ? { outDir: path.resolve(cwd, out) } : {}),

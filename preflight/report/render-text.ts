@@ -15,6 +15,11 @@ import { wrapText } from "./text-wrap";
 export interface TextRenderOptions {
   /** Use ANSI colours (only when writing to a terminal). @default false */
   color?: boolean;
+  /**
+   * Leave out each policy's description and the shared-responsibility section: one heading per resource and
+   * what each policy said (`--compact`). @default false
+   */
+  compact?: boolean;
 }
 
 
@@ -41,7 +46,7 @@ export function renderText(data: ReportData, options: TextRenderOptions = {}): s
     "",
   ];
   for (const stack of data.stacks) {
-    lines.push(...stackSection(stack, data, paint), ...responsibilityText(stack), "");
+    lines.push(...stackSection(stack, data, paint, options.compact === true), ...(options.compact === true ? [] : responsibilityText(stack)), "");
   }
   lines.push(paint("Summary", "bold"), ...summaryTable(data).map((line) => `  ${line}`), "");
   const frameworks = frameworkTextLines(buildFrameworkViews(data));
@@ -65,7 +70,7 @@ export function renderText(data: ReportData, options: TextRenderOptions = {}): s
   return `${lines.join("\n")}\n`;
 }
 
-function stackSection(stack: ReportStack, data: ReportData, paint: Paint): string[] {
+function stackSection(stack: ReportStack, data: ReportData, paint: Paint, compact: boolean): string[] {
   const title = `Stack ${terminalSafe(stack.stack)} (project ${terminalSafe(stack.project)}): ${stack.resources.length} resources, ${stack.findings.length} findings (${stack.passes.join(" + ")})`;
   const lines = wrapText(title).map((line) => paint(line, "bold"));
   const descriptions = new Map(data.packs.flatMap((pack) => pack.policies.map((policy) => [policy.name, policy.description])));
@@ -80,7 +85,7 @@ function stackSection(stack: ReportStack, data: ReportData, paint: Paint): strin
       lines.push(findingHead(finding, paint));
       for (const policy of finding.policies) {
         const description = descriptions.get(policy);
-        if (description !== undefined && description.trim() !== "" && !described.has(policy)) {
+        if (!compact && description !== undefined && description.trim() !== "" && !described.has(policy)) {
           described.add(policy);
           const label = finding.policies.length > 1 ? `${policy}: ` : "";
           lines.push(...wrapText(terminalSafe(`${label}${description.trim()}`), { firstIndent: "      " }).map((line) => paint(line, "dim")));

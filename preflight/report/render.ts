@@ -22,12 +22,16 @@ export const REPORT_FILE_NAMES: Readonly<Record<ReportFormat, string>> = {
  *
  * @param data - the report data.
  * @param format - which format.
- * @param options - `color` applies to text only. @default { color: false }
+ * @param options - `color` and `compact` apply to text only. @default { color: false, compact: false }
  */
-export function renderReport(data: ReportData, format: ReportFormat, options: { color?: boolean } = {}): string {
+export function renderReport(
+  data: ReportData,
+  format: ReportFormat,
+  options: { color?: boolean; compact?: boolean } = {},
+): string {
   switch (format) {
     case "text":
-      return renderText(data, { color: options.color === true });
+      return renderText(data, { color: options.color === true, compact: options.compact === true });
     case "json":
       return renderJson(data);
     case "sarif":

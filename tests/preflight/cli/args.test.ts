@@ -35,6 +35,7 @@ describe("parseArgs defaults", () => {
         failOn: "mandatory",
         softFail: false,
         quiet: false,
+        compact: false,
         verbose: false,
         outputs: [],
         skipTypeCheck: false,
@@ -68,6 +69,7 @@ describe("parseArgs flags", () => {
         "--fail-on=high",
         "--soft-fail",
         "--quiet",
+        "--compact",
         "--verbose",
         "--output",
         "sarif=results.sarif",
@@ -94,6 +96,7 @@ describe("parseArgs flags", () => {
         failOn: "high",
         softFail: true,
         quiet: true,
+        compact: true,
         verbose: true,
         outputs: [
           { format: "sarif", file: "/work/somewhere/results.sarif" },

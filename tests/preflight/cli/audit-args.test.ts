@@ -36,6 +36,7 @@ describe("parseArgs audit", () => {
         failOn: "mandatory",
         softFail: false,
         quiet: false,
+        compact: false,
         verbose: false,
         outputs: [],
       },

@@ -83,6 +83,21 @@ describe("--fail-on and --soft-fail", () => {
     expect(result.stdout).toContain("FAIL: ");
   });
 
+  it("--compact leaves the policies' descriptions out of the text report, and keeps what each policy said", async () => {
+    const { program, pack } = workspace();
+    const base = ["check", "--program", program, "--policy-pack", pack, "--quiet"];
+    const full = await run(base);
+    const compact = await run([...base, "--compact"]);
+    const description = fixturePacks[0]!.policies.find((policy) =>
+      full.stdout.includes(policy.description),
+    )!.description;
+    expect(compact.stdout).not.toContain(description);
+    const finding = fixtureFindings().find((entry) => entry.enforcementLevel === "mandatory")!;
+    expect(compact.stdout).toContain(finding.message);
+    expect(compact.code).toBe(full.code);
+    expect(compact.stdout.split("\n").length).toBeLessThan(full.stdout.split("\n").length);
+  });
+
   it("--quiet prints no progress on stderr", async () => {
     const { program, pack } = workspace();
     const result = await run(["check", "--program", program, "--policy-pack", pack, "--quiet"]);

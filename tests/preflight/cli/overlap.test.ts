@@ -30,6 +30,7 @@ function options(): CheckOptions {
     failOn: "mandatory",
     softFail: false,
     quiet: false,
+    compact: false,
     verbose: false,
     outputs: [],
     skipTypeCheck: false,

@@ -109,8 +109,9 @@ describe("secure-ai audit of the bundled stacks", () => {
       expect(audited.tool.name).toBe("secure-ai audit");
       expect(audited.stateFiles).toEqual(stateFiles);
       expect(audited.stacks.map((stack) => stack.stack)).toEqual(STACKS);
-      for (const [index, stack] of audited.stacks.entries()) {
-        const expected = checked.stacks[index]!;
+      expect(checked.stacks.map((stack) => stack.stack).sort()).toEqual([...STACKS].sort());
+      for (const stack of audited.stacks) {
+        const expected = checked.stacks.find((entry) => entry.stack === stack.stack)!;
         expect(stack.controls.map((c) => [c.id, c.status])).toEqual(
           expected.controls.map((c) => [c.id, c.status]),
         );

@@ -6,6 +6,7 @@ import { azureCognitiveservicesAccountDisallowLocalAuth } from "./cognitiveservi
 import { azureCognitiveservicesAccountDisallowPublicNetworkAccess } from "./cognitiveservices-account-disallow-public-network-access";
 import { azureCognitiveservicesAccountRequireCmk } from "./cognitiveservices-account-require-cmk";
 import { azureCognitiveservicesAccountRequireOutboundRestriction } from "./cognitiveservices-account-require-outbound-restriction";
+import { azureCognitiveservicesAccountRequireSystemIdentityForCmk } from "./cognitiveservices-account-require-system-identity-for-cmk";
 import { azureCognitiveservicesDeploymentRequireBlockingRaiPolicy } from "./cognitiveservices-deployment-require-blocking-rai-policy";
 import { azureCognitiveservicesRaipolicyRequirePromptShields } from "./cognitiveservices-raipolicy-require-prompt-shields";
 import { azureKeyvaultKeyLimitRotationPeriod } from "./keyvault-key-limit-rotation-period";
@@ -46,6 +47,7 @@ export const azurePolicies: readonly SecureAiPolicy[] = [
   azureCognitiveservicesAccountDisallowPublicNetworkAccess,
   azureCognitiveservicesAccountRequireCmk,
   azureCognitiveservicesAccountRequireOutboundRestriction,
+  azureCognitiveservicesAccountRequireSystemIdentityForCmk,
   azureCognitiveservicesDeploymentRequireBlockingRaiPolicy,
   azureCognitiveservicesRaipolicyRequirePromptShields,
   azureAuthorizationRoleassignmentDisallowPrivilegedRoles,

@@ -13,6 +13,9 @@ import { gcpKmsCryptokeyLimitRotationPeriod } from "./kms-cryptokey-limit-rotati
 import { gcpKmsCryptokeyRequireDeletionProtection } from "./kms-cryptokey-require-deletion-protection";
 import { gcpKmsCryptokeyRequireHsm } from "./kms-cryptokey-require-hsm";
 import { gcpLoggingSinkRequireExport } from "./logging-sink-require-export";
+import { gcpMonitoringAlertpolicyLimitLogMatchToOneCondition } from "./monitoring-alertpolicy-limit-log-match-to-one-condition";
+import { gcpMonitoringAlertpolicyRequireLogMatchRateLimit } from "./monitoring-alertpolicy-require-log-match-rate-limit";
+import { gcpMonitoringAlertpolicyRequireResourceType } from "./monitoring-alertpolicy-require-resource-type";
 import { gcpProjectsAuditconfigRequireDataAccessLogs } from "./projects-auditconfig-require-data-access-logs";
 import { gcpPubsubTopicRequireCmek } from "./pubsub-topic-require-cmek";
 import { gcpSecuritycenterNotificationRequireFindingsRoute } from "./securitycenter-notification-require-findings-route";
@@ -56,6 +59,9 @@ export const gcpPolicies: readonly SecureAiPolicy[] = [
   gcpKmsCryptokeyRequireHsm,
   gcpKmsCryptokeyiammemberDisallowPublicMembers,
   gcpKmsCryptokeyiammemberLimitToServiceIdentities,
+  gcpMonitoringAlertpolicyLimitLogMatchToOneCondition,
+  gcpMonitoringAlertpolicyRequireLogMatchRateLimit,
+  gcpMonitoringAlertpolicyRequireResourceType,
   gcpPubsubTopicRequireCmek,
   gcpStorageBucketDisallowForceDestroy,
   gcpStorageBucketRequireCmek,

@@ -165,6 +165,13 @@ export const resourceCases: readonly ResourceCase[] = [
         props: withValue(kmsKey, "rotationPeriodInDays", undefined),
         expect: "rotationPeriodInDays",
       },
+      {
+        // EnableKeyRotation rejects RotationPeriodInDays below 90:
+        // https://docs.aws.amazon.com/kms/latest/APIReference/API_EnableKeyRotation.html
+        name: "period 30, below what AWS accepts",
+        props: withValue(kmsKey, "rotationPeriodInDays", 30),
+        expect: "AWS accepts 90 to 2560 days",
+      },
     ],
   },
   {

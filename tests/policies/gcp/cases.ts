@@ -129,9 +129,13 @@ export const GCP_CASES: readonly PolicyCase[] = [
       ["rotationPeriod", "7776001s"],
       ["rotationPeriod", "31536000s"],
       ["rotationPeriod", "90d"],
+      // "Must be at least 24 hours" (CryptoKey.rotation_period, Cloud KMS reference): rejected on creation.
+      ["rotationPeriod", "3600s"],
+      ["rotationPeriod", "86399s"],
     ],
     unknownPasses: ["rotationPeriod"],
     passes: [
+      ["rotationPeriod", "86400s"],
       ["rotationPeriod", "86401.5s"],
       ["purpose", "ASYMMETRIC_SIGN"],
       ["versionTemplate.protectionLevel", "EXTERNAL_VPC"],

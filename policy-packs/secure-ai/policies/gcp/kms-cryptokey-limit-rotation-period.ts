@@ -27,13 +27,21 @@ function rotatable(props: unknown): boolean {
   );
 }
 
-/** Cloud KMS keys rotate automatically, at most every `maxRotationDays` days. */
+/**
+ * The rotation period Cloud KMS accepts: "Must be at least 24 hours and at most 876,000 hours" (CryptoKey's
+ * rotation_period in Google's Cloud KMS reference); a shorter period fails the key's creation.
+ */
+const ROTATION_BOUNDS_DOC =
+  "https://cloud.google.com/python/docs/reference/cloudkms/1.4.2/google.cloud.kms_v1.types.CryptoKey";
+const MIN_ROTATION_SECONDS = DAY_SECONDS;
+
+/** Cloud KMS keys rotate automatically, at most every `maxRotationDays` days and at least every 24 hours. */
 export const gcpKmsCryptokeyLimitRotationPeriod = defineResourcePolicy({
   name: "gcp-kms-cryptokey-limit-rotation-period",
   cloud: "gcp",
   controls: ["SAI-ENC-03"],
   description:
-    "Symmetric Cloud KMS keys (purpose ENCRYPT_DECRYPT, HSM included) set rotationPeriod to at most maxRotationDays days; import-only and EXTERNAL/EXTERNAL_VPC keys are rotated outside Cloud KMS and are not checked.",
+    "Symmetric Cloud KMS keys (purpose ENCRYPT_DECRYPT, HSM included) set rotationPeriod to at most maxRotationDays days and at least 24 hours (Cloud KMS rejects a shorter period); import-only and EXTERNAL/EXTERNAL_VPC keys are rotated outside Cloud KMS and are not checked.",
   enforcementLevel: "mandatory",
   resourceTypes: [GCP.kmsCryptoKey],
   tags: ["kms", "encryption"],
@@ -64,6 +72,10 @@ export const gcpKmsCryptokeyLimitRotationPeriod = defineResourcePolicy({
       report(
         `rotationPeriod is ${describeValue(period)}, not a duration such as "${daysAsDuration(config.maxRotationDays)}"`,
       );
+    } else if (seconds < MIN_ROTATION_SECONDS) {
+      report(
+        `rotationPeriod is ${String(period)}; Cloud KMS accepts at least 24 hours (86400s), so the key is not created (${ROTATION_BOUNDS_DOC})`,
+      );
     } else if (seconds > config.maxRotationDays * DAY_SECONDS) {
       report(
         `rotationPeriod is ${String(period)} (${secondsAsDays(seconds)} days); it must be at most ${config.maxRotationDays} days (${daysAsDuration(config.maxRotationDays)})`,
@@ -76,7 +88,11 @@ export const gcpKmsCryptokeyLimitRotationPeriod = defineResourcePolicy({
       return undefined;
     }
     const seconds = durationSeconds(knownString(period) ?? "");
-    if (seconds !== undefined && seconds <= config.maxRotationDays * DAY_SECONDS) {
+    if (
+      seconds !== undefined &&
+      seconds >= MIN_ROTATION_SECONDS &&
+      seconds <= config.maxRotationDays * DAY_SECONDS
+    ) {
       return undefined;
     }
     return { rotationPeriod: daysAsDuration(config.maxRotationDays) };

@@ -11,6 +11,7 @@ import { azureCognitiveservicesDeploymentRequireBlockingRaiPolicy } from "./cogn
 import { azureCognitiveservicesRaipolicyRequirePromptShields } from "./cognitiveservices-raipolicy-require-prompt-shields";
 import { azureKeyvaultKeyLimitRotationPeriod } from "./keyvault-key-limit-rotation-period";
 import { azureKeyvaultKeyRequireHsm } from "./keyvault-key-require-hsm";
+import { azureKeyvaultKeyRequireRsa2048ForOpenai } from "./keyvault-key-require-rsa2048-for-openai";
 import { azureKeyvaultVaultDisallowPublicNetworkAccess } from "./keyvault-vault-disallow-public-network-access";
 import { azureKeyvaultVaultRequireDiagnosticSettings } from "./keyvault-vault-require-diagnostic-settings";
 import { azureKeyvaultVaultRequirePurgeProtection } from "./keyvault-vault-require-purge-protection";
@@ -78,6 +79,7 @@ export const azurePolicies: readonly SecureAiPolicy[] = [
   azureSecurityinsightsOnboardingRequireSentinel,
   azureStorageAccountRequirePersonalDataExpiry,
   azureKeyvaultKeyLimitToOneModel,
+  azureKeyvaultKeyRequireRsa2048ForOpenai,
   azureMonitorActiongroupRequireFindingsRoute,
   azureAuthorizationRoleassignmentDisallowDataScientistWrite,
   // per-resource facts (./facts): keys, TLS, HTTPS, public access, local auth

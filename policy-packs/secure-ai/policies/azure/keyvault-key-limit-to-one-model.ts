@@ -26,7 +26,7 @@ function namedKey(resource: PolicyResource): string | undefined {
 }
 
 /** Which key a model resource uses: the stack's key its encryption was computed from, or the key it names. */
-function keyOf(stack: StackView, resource: PolicyResource): string | undefined {
+export function keyOf(stack: StackView, resource: PolicyResource): string | undefined {
   const property = resource.type === AZURE.cognitiveAccount ? "properties" : "encryption";
   const source = (resource.propertyDependencies?.[property] ?? []).find(
     (dependency) => dependency.type === AZURE.keyVaultKey,

@@ -5,7 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
-import { type RecordedResource, type RecordedValue, SECRET, type StackRun } from "../model";
+import { maskSecrets } from "../engine/recorder";
+import type { RecordedResource, RecordedValue, StackRun } from "../model";
 import { StateFileError } from "./errors";
 import { type EncryptedSecretHandling, fromStateValue, StateValueError } from "./state-values";
 
@@ -286,20 +287,7 @@ function masked(
     encryptedSecrets: "unknown",
     onEncryptedSecret: undefined,
   });
-  return mask(converted) as Record<string, RecordedValue>;
-}
-
-function mask(value: RecordedValue): RecordedValue {
-  if (Array.isArray(value)) {
-    return value.map(mask);
-  }
-  if (typeof value !== "object" || value === null) {
-    return value;
-  }
-  if ("$secret" in value) {
-    return { $secret: SECRET };
-  }
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, mask(item as RecordedValue)]));
+  return maskSecrets(converted) as Record<string, RecordedValue>;
 }
 
 /** Custom timeouts are stored in seconds; the preflight carries them as Go durations. */

@@ -1,5 +1,11 @@
 import { fileURLToPath } from "node:url";
-import { type RecordedInvoke, type RecordedResource, type RecordedValue, SECRET, type SourceLocation } from "../model";
+import {
+  type RecordedInvoke,
+  type RecordedResource,
+  type RecordedValue,
+  SECRET,
+  type SourceLocation,
+} from "../model";
 import type {
   MonitorLike,
   ReadResourceRequestLike,
@@ -44,7 +50,10 @@ export class MonitorRecorder {
       const slot = this.reserveSlot();
       return register(request, (error, response) => {
         if (!error && response) {
-          this.fill(slot, withProviderState(recordRegistration(request, response.getUrn(), context), response));
+          this.fill(
+            slot,
+            withProviderState(recordRegistration(request, response.getUrn(), context), response),
+          );
           if (request.getType() === ROOT_STACK_TYPE && !request.getParent()) {
             this.stackUrn = response.getUrn();
           }
@@ -159,7 +168,13 @@ function sourceOf(request: RegisterResourceRequestLike): { source?: SourceLocati
     return {};
   }
   try {
-    return { source: { file: fileURLToPath(uri), line: position.getLine(), column: Math.max(1, position.getColumn()) } };
+    return {
+      source: {
+        file: fileURLToPath(uri),
+        line: position.getLine(),
+        column: Math.max(1, position.getColumn()),
+      },
+    };
   } catch {
     return {};
   }
@@ -225,7 +240,13 @@ function aliasUrn(
   return `urn:pulumi:${stack}::${project}::${qualifiedType}::${name}`;
 }
 
-function maskSecrets(value: RecordedValue): RecordedValue {
+/**
+ * Replaces every secret in a recorded value by `{ $secret: "[secret]" }` (what registered outputs keep), leaving
+ * unknowns as they are.
+ *
+ * @param value - the recorded value.
+ */
+export function maskSecrets(value: RecordedValue): RecordedValue {
   if (Array.isArray(value)) {
     return value.map(maskSecrets);
   }

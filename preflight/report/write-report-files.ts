@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import type { ReportFormat } from "../cli/report-options";
 import { renderReport } from "./render";
 import type { ReportData } from "./report-data";
+import { writeFileAtomically } from "./write-reports";
 
 /**
  * Writes one report file per requested format (`--output FORMAT=FILE`), each through a temporary name renamed
@@ -14,9 +15,7 @@ import type { ReportData } from "./report-data";
 export function writeReportFiles(data: ReportData, outputs: readonly { format: ReportFormat; file: string }[]): string[] {
   const rendered = outputs.map((output) => [output.file, renderReport(data, output.format)] as const);
   for (const [file, content] of rendered) {
-    const temporary = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, content, "utf8");
-    fs.renameSync(temporary, file);
+    writeFileAtomically(file, content);
   }
   return rendered.map(([file]) => file);
 }

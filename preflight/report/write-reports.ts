@@ -41,14 +41,23 @@ export function ensureWritableDirectory(dir: string): void {
 export function writeAllReports(data: ReportData, outDir: string): string[] {
   ensureWritableDirectory(outDir);
   const rendered = REPORT_FORMATS.map((format) => [path.join(outDir, REPORT_FILE_NAMES[format]), renderReport(data, format)] as const);
-  const written: string[] = [];
   for (const [file, content] of rendered) {
-    const temporary = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, content, "utf8");
-    fs.renameSync(temporary, file);
-    written.push(file);
+    writeFileAtomically(file, content);
   }
-  return written;
+  return rendered.map(([file]) => file);
+}
+
+/**
+ * Writes `content` to a temporary name beside `file` and renames it into place, so a reader never sees a
+ * half-written file.
+ *
+ * @param file - the destination.
+ * @param content - the text.
+ */
+export function writeFileAtomically(file: string, content: string): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, content, "utf8");
+  fs.renameSync(temporary, file);
 }
 
 /**

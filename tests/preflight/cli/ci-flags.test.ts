@@ -9,26 +9,8 @@ import { describe, expect, it } from "vitest";
 import { runCli, type CheckStages } from "../../../preflight/cli";
 import type { Finding } from "../../../preflight/model";
 import { fixtureFindings, fixturePacks, fixtureRun } from "../report/fixture";
+import { Capture, workspace } from "./cli-helpers";
 import { describeErrors, validateComponentDefinition } from "../oscal/schema-validator";
-
-class Capture {
-  text = "";
-  constructor(readonly isTTY = false) {}
-  write(chunk: string): boolean {
-    this.text += chunk;
-    return true;
-  }
-}
-
-function workspace(): { dir: string; program: string; pack: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "secure-ai-ci-"));
-  const program = path.join(dir, "program");
-  const pack = path.join(dir, "pack");
-  fs.mkdirSync(program);
-  fs.mkdirSync(pack);
-  fs.writeFileSync(path.join(pack, "PulumiPolicy.yaml"), "runtime: nodejs\n");
-  return { dir, program, pack };
-}
 
 function stages(findings: Finding[]): CheckStages {
   return {

@@ -7,6 +7,7 @@ import { runCli, type CheckStages } from "../../../preflight/cli";
 import { PreflightProgramError } from "../../../preflight/engine";
 import type { Finding } from "../../../preflight/model";
 import { fixtureFindings, fixturePacks, fixtureRun } from "../report/fixture";
+import { Capture, workspace } from "./cli-helpers";
 
 const REPORT_FILES = [
   "report.html",
@@ -16,26 +17,6 @@ const REPORT_FILES = [
   "report.sarif",
   "report.txt",
 ];
-
-class Capture {
-  text = "";
-  constructor(readonly isTTY = false) {}
-  write(chunk: string): boolean {
-    this.text += chunk;
-    return true;
-  }
-}
-
-/** A program directory and a pack directory that exist, as the CLI checks before running. */
-function workspace(): { dir: string; program: string; pack: string } {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "secure-ai-cli-"));
-  const program = path.join(dir, "program");
-  const pack = path.join(dir, "pack");
-  fs.mkdirSync(program);
-  fs.mkdirSync(pack);
-  fs.writeFileSync(path.join(pack, "PulumiPolicy.yaml"), "runtime: nodejs\n");
-  return { dir, program, pack };
-}
 
 interface FakeStages extends CheckStages {
   analyzed: AnalyzeStackArgs[];

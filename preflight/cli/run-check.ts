@@ -57,6 +57,10 @@ export async function runCheck(options: CheckOptions, context: CheckContext): Pr
     );
   }
   const stacks = options.stack !== undefined ? [options.stack] : known;
+  const compiler = options.verbose ? context.stages.compilerOf?.(options.programDir) : undefined;
+  if (compiler !== undefined) {
+    context.progress(`Compiling the program's TypeScript with ${compiler}, as pulumi preview would.`);
+  }
   const results: StackResult[] = [];
   let packs: PolicyPackSummary[] = [];
   const passes = passesOf(options.mode);

@@ -1,5 +1,12 @@
 import { analyzeStack, type AnalyzeStackArgs, type AnalyzeStackResult } from "../analyzer";
-import { listStacks, loadProject, readStackConfig, runStack, type RunStackArgs } from "../engine";
+import {
+  describeCompiler,
+  listStacks,
+  loadProject,
+  readStackConfig,
+  runStack,
+  type RunStackArgs,
+} from "../engine";
 import type { StackRun } from "../model";
 
 /** The preflight stages the CLI orchestrates; tests substitute their own. */
@@ -17,6 +24,11 @@ export interface CheckStages {
    * @default none: the packs start after the program, with the name the run reports
    */
   projectName?(programDir: string): string;
+  /**
+   * The TypeScript compiler the program is compiled with, in one line (shown with `--verbose`).
+   * @default none shown
+   */
+  compilerOf?(programDir: string): string | undefined;
 }
 
 /** The real stages: the engine in `preflight/engine`, the analyzer in `preflight/analyzer`. */
@@ -25,6 +37,7 @@ export const defaultStages: CheckStages = {
   runStack,
   analyzeStack,
   projectName: (programDir) => loadProject(programDir).name,
+  compilerOf: describeCompiler,
   stackConfig(programDir, stack) {
     const config = readStackConfig(loadProject(programDir), stack);
     return Object.fromEntries(

@@ -16,6 +16,7 @@ import { DeclaredProperties } from "./stand-ins/declared-properties";
 import { MonitorRecorder } from "./recorder";
 import { skipUnusedStackCapture } from "./stack-capture";
 import { importProgram, programModuleType } from "./esm-loader";
+import { automaticEsmMode, type ProgramCompiler, resolveProgramCompiler } from "./program-compiler";
 import { registerTypeScript, registerTypeScriptEsm } from "./typescript-loader";
 
 type PulumiModule = typeof pulumiSdk;
@@ -61,6 +62,19 @@ function resolverFrom(directory: string): (request: string) => string | undefine
       return undefined;
     }
   };
+}
+
+/** The program's compiler (`program-compiler.ts`), or a usage result and exit when there is none. */
+function compilerOrExit(programDir: string, resultFile: string): ProgramCompiler {
+  try {
+    return resolveProgramCompiler(programDir);
+  } catch (error) {
+    writeResult(resultFile, {
+      ok: false,
+      error: { kind: "usage", message: error instanceof Error ? error.message : String(error) },
+    });
+    process.exit(1);
+  }
 }
 
 /** Loads the program's main as `cmd/run` does and returns what it exports, calling an exported function. */
@@ -117,12 +131,16 @@ export async function runChild(jobFile: string): Promise<void> {
     });
     process.exit(1);
   }
+  // Before the SDK loads: without any TypeScript, the SDK's own typescript-shim fails to load.
+  const compiler = job.typescript ? compilerOrExit(programDir, job.resultFile) : undefined;
   const pulumi = loadModule(pulumiPath) as PulumiModule;
   const runtime = pulumi.runtime as unknown as RuntimeInternals;
   skipUnusedStackCapture(pulumiPath, pulumi.Resource);
   const esm = programModuleType(job.main) === "module";
-  if (job.typescript) {
-    (esm ? registerTypeScriptEsm : registerTypeScript)(job.projectDir, job.tsconfig, resolve);
+  if (compiler !== undefined) {
+    // Without the automatic ESM mode, cmd/run registers the CommonJS hooks and still import()s an ES module.
+    const esmHooks = esm && automaticEsmMode(compiler, process.execArgv);
+    (esmHooks ? registerTypeScriptEsm : registerTypeScript)(job.projectDir, job.tsconfig, compiler);
   }
 
   const declared = new DeclaredProperties((packageName) => {

@@ -73,12 +73,17 @@ export class PreflightTypeError extends Error {
   /** The errors, one line each. */
   readonly errors: readonly string[];
 
-  /** @param errors - the compiler's errors, one line each. */
-  constructor(errors: readonly string[]) {
+  /**
+   * @param errors - the compiler's errors, one line each.
+   * @param compiler - the compiler that found them, e.g. `typescript 3.8.3 and ts-node 7.0.1 vendored in
+   *   @pulumi/pulumi 3.248.0`.
+   */
+  constructor(errors: readonly string[], compiler?: string) {
     const count = errors.length === 1 ? "1 type error" : `${errors.length} type errors`;
+    const by = compiler === undefined ? "" : `found with ${compiler}; `;
     super(
       [
-        `The Pulumi program has ${count} (pulumi preview would stop on them too):`,
+        `The Pulumi program has ${count} (${by}pulumi preview would stop on them too):`,
         ...errors.map((error) => `  ${error}`),
         "Hint: fix them, or skip the type check with --skip-typecheck (SECURE_AI_SKIP_TYPECHECK=1).",
       ].join("\n"),

@@ -4,6 +4,7 @@
  */
 import type { StackRun } from "../model";
 import { PreflightUsageError } from "./errors";
+import { describeProgramCompiler, programDirectoryOf, resolveProgramCompiler } from "./program-compiler";
 import { listStackFiles, loadProject } from "./project";
 import { type RunProgramOptions, runProgram } from "./run-program";
 import { DEFAULT_STACK, readStackConfig } from "./stack-config";
@@ -49,6 +50,26 @@ export interface RunStackArgs extends RunProgramOptions {
 export function listStacks(programDir: string): string[] {
   const stacks = listStackFiles(loadProject(programDir));
   return stacks.length > 0 ? stacks : [DEFAULT_STACK];
+}
+
+/**
+ * The TypeScript compiler a project's program is compiled with, as the Pulumi CLI finds it (the program's
+ * `@pulumi/pulumi` resolves `typescript` and `ts-node`, else uses its vendored TypeScript 3.8.3 and ts-node
+ * 7.0.1), in one line.
+ *
+ * @param programDir - directory holding Pulumi.yaml.
+ * @returns undefined when the project turns TypeScript off or no compiler can be found (the run says why).
+ */
+export function describeCompiler(programDir: string): string | undefined {
+  const project = loadProject(programDir);
+  if (!project.runtime.typescript) {
+    return undefined;
+  }
+  try {
+    return describeProgramCompiler(resolveProgramCompiler(programDirectoryOf(project.main)));
+  } catch {
+    return undefined;
+  }
 }
 
 /**

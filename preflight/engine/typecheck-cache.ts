@@ -8,11 +8,9 @@
  */
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
-import { createRequire } from "node:module";
 import * as os from "node:os";
 import * as path from "node:path";
-import { PreflightUsageError } from "./errors";
-import { packageVersion } from "./typescript-loader";
+import { resolveProgramCompiler } from "./program-compiler";
 
 /** What a type-check result depends on besides the files it reads. */
 export interface TypeCheckKeyInput {
@@ -22,8 +20,10 @@ export interface TypeCheckKeyInput {
   entry: string;
   /** tsconfig path relative to the project directory. */
   tsconfig: string;
-  /** Whether the program is an ES module. */
+  /** Whether the program is compiled as an ES module (the language host's automatic ESM mode). */
   esm: boolean;
+  /** Where the program's `@pulumi/pulumi`, and so its compiler, is found from. @default projectDir */
+  programDir?: string;
   /** @default `<os temp dir>/secure-ai-preflight-typecheck` */
   cacheDir?: string;
 }
@@ -34,27 +34,7 @@ interface CacheEntry {
 }
 
 /** Bump when the check's own defaults or rules change, so that older results are not reused. */
-const RULES_VERSION = 1;
-
-/**
- * The compiler a program is checked with: the program's own `typescript`, else this package's.
- *
- * @param projectDir - the project directory.
- * @throws PreflightUsageError when neither can be found.
- */
-export function resolveTypeScript(projectDir: string): string {
-  for (const resolve of [createRequire(path.join(projectDir, "package.json")).resolve, require.resolve]) {
-    try {
-      return resolve("typescript");
-    } catch {
-      // try the next
-    }
-  }
-  throw new PreflightUsageError(
-    `${projectDir} holds a TypeScript program, but no typescript package can be found from it or from ` +
-      "secure-ai-platform: install it (npm install --save-dev typescript), or skip the check with --skip-typecheck.",
-  );
-}
+const RULES_VERSION = 2;
 
 /** The cache file of a check. */
 export function cacheFileOf(input: TypeCheckKeyInput): string {
@@ -69,7 +49,7 @@ export function cacheFileOf(input: TypeCheckKeyInput): string {
     .update(
       JSON.stringify([
         RULES_VERSION,
-        packageVersion(resolveTypeScript(input.projectDir)),
+        resolveProgramCompiler(input.programDir ?? input.projectDir).typescriptVersion,
         input.entry,
         input.esm,
         tsconfigPath,

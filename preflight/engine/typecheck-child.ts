@@ -1,6 +1,7 @@
 /**
  * Entry point of the child process that type-checks a TypeScript program once per run, as ts-node does for
- * `pulumi preview` by default: the program's own `typescript` (else this package's), its tsconfig's
+ * `pulumi preview` by default: the `typescript` the Pulumi CLI would use (`program-compiler.ts`: the one its
+ * `@pulumi/pulumi` resolves, else the TypeScript 3.8.3 vendored in that package), its tsconfig's
  * compilerOptions, the files reachable from the entry (ts-node ignores the tsconfig's `files`/`include`),
  * and the diagnostics of the program's own files (not of `node_modules` or declaration files). Results are
  * cached (`typecheck-cache.ts`); the parent looks there first and starts this child only on a miss.
@@ -9,7 +10,8 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import type * as ts from "typescript";
-import { cachedTypeErrors, resolveTypeScript, storeTypeErrors } from "./typecheck-cache";
+import { resolveProgramCompiler } from "./program-compiler";
+import { cachedTypeErrors, storeTypeErrors } from "./typecheck-cache";
 
 /** What the parent asks for. */
 export interface TypeCheckJob {
@@ -19,8 +21,13 @@ export interface TypeCheckJob {
   entry: string;
   /** tsconfig path relative to the project directory. */
   tsconfig: string;
-  /** Whether the program is an ES module (package.json `"type": "module"`). */
+  /**
+   * Whether the program is compiled as an ES module: package.json `"type": "module"` and the language
+   * host's automatic ESM mode (`automaticEsmMode` in `program-compiler.ts`).
+   */
   esm: boolean;
+  /** Where the program's `@pulumi/pulumi`, and so its compiler, is found from. @default projectDir */
+  programDir?: string;
   /** Where the child writes its {@link TypeCheckResult}. */
   resultFile: string;
   /** @default `<os temp dir>/secure-ai-preflight-typecheck` */
@@ -50,7 +57,7 @@ export function typeCheck(job: TypeCheckJob): TypeCheckResult {
   if (cachedErrors !== undefined) {
     return { errors: cachedErrors, cached: true };
   }
-  const typescriptPath = resolveTypeScript(job.projectDir);
+  const typescriptPath = resolveProgramCompiler(job.programDir ?? job.projectDir).typescriptPath;
   const typescript = createRequire(__filename)(typescriptPath) as typeof ts;
   const options = compilerOptions(typescript, job);
   const program = typescript.createProgram({ rootNames: [job.entry], options: options.parsed });

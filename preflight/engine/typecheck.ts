@@ -2,7 +2,8 @@
  * The type check `pulumi preview` does through ts-node, done once per project and run beside the program's
  * runs (a child process, `typecheck-child.ts`). It applies to TypeScript programs only, and is skipped as the
  * language host skips it (`PULUMI_NODEJS_TRANSPILE_ONLY=true`, `noCheck` in the tsconfig), with
- * `runtime.options.typescript: false`, or on request (the CLI's `--skip-typecheck`).
+ * `runtime.options.typescript: false`, or on request (the CLI's `--skip-typecheck`). The compiler is the one
+ * the Pulumi CLI would use (`program-compiler.ts`), named in the error.
  */
 import { spawn } from "node:child_process";
 import * as fs from "node:fs";
@@ -12,6 +13,12 @@ import { childEntryArguments } from "./child-entry";
 import { esmEntryFile, programModuleType } from "./esm-loader";
 import { PreflightTypeError } from "./errors";
 import { trackProcess } from "./live-processes";
+import {
+  automaticEsmMode,
+  describeProgramCompiler,
+  programDirectoryOf,
+  resolveProgramCompiler,
+} from "./program-compiler";
 import type { PulumiProject } from "./project";
 import { cachedTypeErrors } from "./typecheck-cache";
 import { TYPECHECK_JOB_ENV, type TypeCheckJob, type TypeCheckResult } from "./typecheck-child";
@@ -65,17 +72,21 @@ export function typeCheckProject(project: PulumiProject): Promise<void> {
 }
 
 async function runTypeCheck(project: PulumiProject, entry: string): Promise<void> {
+  const programDir = programDirectoryOf(project.main);
+  const compiler = resolveProgramCompiler(programDir);
   const key = {
     projectDir: project.dir,
+    programDir,
     entry,
     tsconfig: project.runtime.tsconfig,
-    esm: programModuleType(project.main) === "module",
+    esm: programModuleType(project.main) === "module" && automaticEsmMode(compiler, project.runtime.nodeArgs),
   };
+  const compilerName = describeProgramCompiler(compiler);
   // An unchanged program is answered from the cache here, without starting the compiler's process.
   const cached = cachedTypeErrors(key);
   if (cached !== undefined) {
     if (cached.length > 0) {
-      throw new PreflightTypeError(cached);
+      throw new PreflightTypeError(cached, compilerName);
     }
     return;
   }
@@ -89,12 +100,13 @@ async function runTypeCheck(project: PulumiProject, entry: string): Promise<void
     try {
       result = JSON.parse(fs.readFileSync(job.resultFile, "utf8")) as TypeCheckResult;
     } catch {
-      throw new PreflightTypeError([
-        `the type check stopped without a result: ${output.trim().slice(-2_000)}`,
-      ]);
+      throw new PreflightTypeError(
+        [`the type check stopped without a result: ${output.trim().slice(-2_000)}`],
+        compilerName,
+      );
     }
     if (result.errors.length > 0) {
-      throw new PreflightTypeError(result.errors);
+      throw new PreflightTypeError(result.errors, compilerName);
     }
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });

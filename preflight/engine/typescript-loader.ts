@@ -2,27 +2,24 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import { registerEsmTypeScript } from "./esm-loader";
+import type { ProgramCompiler } from "./program-compiler";
 import { cacheTranspiledTypeScript } from "./transpile-cache";
 
 const loadModule = createRequire(__filename);
 
 /**
- * Registers ts-node for the program the way `@pulumi/pulumi/cmd/run` does: the program's own `typescript`
- * and `ts-node` when it has them (else this package's), its tsconfig's compilerOptions over CommonJS
- * defaults, always transpile-only (type errors are the compiler's business, not the preflight's). The output
- * is cached on disk by content (`transpile-cache.ts`), so later runs of the same files skip the compiler.
+ * Registers ts-node's CommonJS hooks for the program the way `@pulumi/pulumi/cmd/run` does, with the
+ * `typescript` and `ts-node` the Pulumi CLI would use (`program-compiler.ts`: the program's, else those
+ * vendored in its `@pulumi/pulumi`), its tsconfig's compilerOptions over CommonJS defaults, always
+ * transpile-only (the type check runs once per project beside the run, `typecheck.ts`). The output is
+ * cached on disk by content (`transpile-cache.ts`), so later runs of the same files skip the compiler.
  *
  * @param projectDir - the project directory (tsconfig paths are relative to it).
  * @param tsconfig - tsconfig path relative to `projectDir`.
- * @param resolveFromProgram - resolves a module from the program's directory, or undefined.
+ * @param compiler - the program's compiler.
  */
-export function registerTypeScript(
-  projectDir: string,
-  tsconfig: string,
-  resolveFromProgram: (request: string) => string | undefined,
-): void {
-  const typescriptPath = resolveFromProgram("typescript") ?? require.resolve("typescript");
-  const tsNodePath = resolveFromProgram("ts-node") ?? require.resolve("ts-node");
+export function registerTypeScript(projectDir: string, tsconfig: string, compiler: ProgramCompiler): void {
+  const { typescriptPath, tsNodePath } = compiler;
   const tsconfigPath = path.resolve(projectDir, tsconfig);
   const hasTsconfig = fs.existsSync(tsconfigPath);
   const tsNode = loadModule(tsNodePath) as { register(options: Record<string, unknown>): unknown };
@@ -36,34 +33,29 @@ export function registerTypeScript(
       module: "commonjs",
       moduleResolution: "node",
       sourceMap: true,
-      ...deprecationsAllowed(typescriptPath),
+      ...(compiler.vendoredTypeScript ? {} : deprecationsAllowed(typescriptPath)),
       ...(hasTsconfig ? readCompilerOptions(typescriptPath, tsconfigPath) : {}),
     },
   };
   tsNode.register(options);
   cacheTranspiledTypeScript({
     scope: (filename) => !filename.split(path.sep).includes("node_modules"),
-    salt: JSON.stringify([packageVersion(typescriptPath), packageVersion(tsNodePath), options]),
+    salt: JSON.stringify([compiler.typescriptVersion, compiler.tsNodeVersion, options]),
     resolveFrom: tsNodePath,
   });
 }
 
 /**
- * Registers ts-node's ESM hooks for an ES-module program, as the language host's automatic ESM mode does,
- * with {@link esModuleCompilerOptions}, transpile-only (the type check runs once
- * per project beside the run, `typecheck.ts`).
+ * Registers ts-node's ESM hooks for an ES-module program, as the language host's automatic ESM mode does
+ * (where `automaticEsmMode` in `program-compiler.ts` says it would), with {@link esModuleCompilerOptions},
+ * transpile-only (the type check runs once per project beside the run, `typecheck.ts`).
  *
  * @param projectDir - the project directory (tsconfig paths are relative to it).
  * @param tsconfig - tsconfig path relative to `projectDir`.
- * @param resolveFromProgram - resolves a module from the program's directory, or undefined.
+ * @param compiler - the program's compiler.
  */
-export function registerTypeScriptEsm(
-  projectDir: string,
-  tsconfig: string,
-  resolveFromProgram: (request: string) => string | undefined,
-): void {
-  const typescriptPath = resolveFromProgram("typescript") ?? require.resolve("typescript");
-  const tsNodePath = resolveFromProgram("ts-node") ?? require.resolve("ts-node");
+export function registerTypeScriptEsm(projectDir: string, tsconfig: string, compiler: ProgramCompiler): void {
+  const { typescriptPath, tsNodePath } = compiler;
   const tsconfigPath = path.resolve(projectDir, tsconfig);
   const hasTsconfig = fs.existsSync(tsconfigPath);
   registerEsmTypeScript({
@@ -74,7 +66,7 @@ export function registerTypeScriptEsm(
       project: hasTsconfig ? tsconfigPath : undefined,
       skipProject: !hasTsconfig,
       compilerOptions: {
-        ...deprecationsAllowed(typescriptPath),
+        ...(compiler.vendoredTypeScript ? {} : deprecationsAllowed(typescriptPath)),
         ...esModuleCompilerOptions(hasTsconfig ? readCompilerOptions(typescriptPath, tsconfigPath) : {}),
       },
     },

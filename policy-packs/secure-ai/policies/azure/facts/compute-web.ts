@@ -4,7 +4,7 @@
  */
 import { atLeast, is, isSet, oneOf, type ResourceFacts } from "../../lib/facts";
 import { UNKNOWN, get } from "../../lib/values";
-import { publicAccessOff } from "./data";
+import { publicAccessOff } from "./common";
 
 const DES =
   "/subscriptions/s/resourceGroups/platform/providers/Microsoft.Compute/diskEncryptionSets/platform";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeStack, checkStack, UNKNOWN, type TestResource } from "./harness";
+import { analyzeStack, checkStack, checkStackOutcome, UNKNOWN, type TestResource } from "./harness";
 import { stackPolicy } from "./pack";
 
 const KEY = "arn:aws:kms:eu-west-1:111122223333:key/1";
@@ -256,7 +256,8 @@ describe("detection and response stack policies", () => {
     ).toHaveLength(1);
   });
 
-  it("does not ask a stack without AWS resources for a trail", async () => {
-    expect(await checkStack(stackPolicy("aws-cloudtrail-account-require-trail"), [stack])).toEqual([]);
+  it("does not ask a stack without AWS resources for a trail: not applicable, no finding", async () => {
+    const outcome = await checkStackOutcome(stackPolicy("aws-cloudtrail-account-require-trail"), [stack]);
+    expect(outcome).toEqual({ findings: [], notApplicable: "the stack holds no AWS resources" });
   });
 });

@@ -170,7 +170,8 @@ function proxied(props: Record<string, unknown>, proxySecrets = false): Record<s
   return unknownCheckingProxy(deserialize.deserializeProperties(struct, proxySecrets));
 }
 
-class NotApplicable extends Error {
+/** Named as the SDK names its error: the pack lets an error of that name through as the not-applicable signal. */
+class NotApplicableError extends Error {
   constructor(readonly reason?: string) {
     super(reason);
   }
@@ -240,7 +241,7 @@ export async function checkResourceOutcome(
     asType: () => undefined,
     getConfig: <T extends object>() => ({ ...config }) as T,
     notApplicable: (reason?: string) => {
-      throw new NotApplicable(reason);
+      throw new NotApplicableError(reason);
     },
   };
   const validations = policy.validateResource === undefined ? [] : [policy.validateResource].flat();
@@ -249,7 +250,7 @@ export async function checkResourceOutcome(
       await validate(args, collector(policy.name, findings));
     }
   } catch (error) {
-    if (!(error instanceof NotApplicable)) {
+    if (!(error instanceof NotApplicableError)) {
       throw error;
     }
     return { findings, notApplicable: error.reason };
@@ -284,7 +285,7 @@ export async function remediateDirect(
     asType: () => undefined,
     getConfig: <T extends object>() => ({ ...config }) as T,
     notApplicable: (reason?: string) => {
-      throw new NotApplicable(reason);
+      throw new NotApplicableError(reason);
     },
   });
   return result === undefined ? undefined : (result as Record<string, unknown>);
@@ -339,13 +340,13 @@ export async function checkStackOutcome(
     stackTags: new Map(),
     getConfig: <T extends object>() => ({ ...config }) as T,
     notApplicable: (reason?: string) => {
-      throw new NotApplicable(reason);
+      throw new NotApplicableError(reason);
     },
   };
   try {
     await policy.validateStack(args, collector(policy.name, findings));
   } catch (error) {
-    if (!(error instanceof NotApplicable)) {
+    if (!(error instanceof NotApplicableError)) {
       throw error;
     }
     return { findings, notApplicable: error.reason };

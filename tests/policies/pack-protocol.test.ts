@@ -280,6 +280,62 @@ describe("the secure-ai pack over the analyzer protocol", { timeout: 180_000 }, 
     });
   });
 
+  describe("AnalyzeStack: false positives of issue 16", () => {
+    const SUBNET = "azure-native:network:Subnet";
+    const ENDPOINT = "azure-native:network:PrivateEndpoint";
+    const SUBNET_POLICIES = [
+      "azure-network-subnet-require-nsg",
+      "azure-network-subnet-disallow-default-outbound-access",
+    ];
+
+    it("a subnet holding only a private endpoint gets neither subnet finding; one holding a NIC too gets both", async () => {
+      const subnet = resource(SUBNET, "endpoints", {
+        resourceGroupName: "rg",
+        virtualNetworkName: UNKNOWN,
+        subnetName: "endpoints",
+        addressPrefix: "10.0.1.0/24",
+      });
+      const endpoint = resource(
+        ENDPOINT,
+        "kv-pe",
+        { resourceGroupName: "rg", subnet: { id: UNKNOWN } },
+        { subnet: [subnet.urn] },
+      );
+      const quiet = await connected().analyzeStack([stackResource(), subnet, endpoint]);
+      expect(SUBNET_POLICIES.flatMap((name) => of(quiet.diagnostics, name))).toEqual([]);
+      expect(quiet.notApplicable.filter((entry) => SUBNET_POLICIES.includes(entry.policyName))).toEqual([]);
+      const nic = resource(
+        "azure-native:network:NetworkInterface",
+        "vm-nic",
+        { resourceGroupName: "rg", ipConfigurations: [{ name: "ip", subnet: { id: UNKNOWN } }] },
+        { ipConfigurations: [subnet.urn] },
+      );
+      const shared = await connected().analyzeStack([stackResource(), subnet, endpoint, nic]);
+      for (const name of SUBNET_POLICIES) {
+        expect(
+          of(shared.diagnostics, name).map((diagnostic) => diagnostic.urn),
+          name,
+        ).toEqual([subnet.urn]);
+      }
+    });
+
+    it("service-scoped advisories answer not-applicable for a stack without their services", async () => {
+      const result = await connected().analyzeStack([
+        stackResource(),
+        resource(BUCKET, "plain", { forceDestroy: false }),
+      ]);
+      const reasons = new Map(result.notApplicable.map((entry) => [entry.policyName, entry.reason]));
+      expect(reasons.get("azure-security-pricing-require-defender-plans")).toMatch(
+        /^the stack holds no Azure/,
+      );
+      expect(reasons.get("gcp-projects-auditconfig-require-data-access-logs")).toMatch(
+        /^the stack holds no GCP/,
+      );
+      expect(reasons.get("aws-kms-key-require-access-alarm")).toBe("the stack holds no KMS keys");
+      expect(of(result.diagnostics, "aws-cloudtrail-account-require-trail")).toHaveLength(1);
+    });
+  });
+
   describe("AnalyzeStack: unknown inputs", () => {
     it("planted: an S3 rule whose algorithm and key come from outputs is answered unknown-inputs with exact paths", async () => {
       const bucket = resource(BUCKET, "planted-bucket", { forceDestroy: false });

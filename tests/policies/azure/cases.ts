@@ -14,7 +14,6 @@ import { azureMachinelearningservicesWorkspaceRequireCmk } from "../../../policy
 import { azureNetworkApplicationgatewayRequireTls13 } from "../../../policy-packs/secure-ai/policies/azure/network-applicationgateway-require-tls13";
 import { azureNetworkApplicationgatewayRequireWaf } from "../../../policy-packs/secure-ai/policies/azure/network-applicationgateway-require-waf";
 import { azureNetworkSecurityruleDisallowPublicIngress } from "../../../policy-packs/secure-ai/policies/azure/network-securityrule-disallow-public-ingress";
-import { azureNetworkSubnetDisallowDefaultOutboundAccess } from "../../../policy-packs/secure-ai/policies/azure/network-subnet-disallow-default-outbound-access";
 import { azureStorageAccountDisallowBlobPublicAccess } from "../../../policy-packs/secure-ai/policies/azure/storage-account-disallow-blob-public-access";
 import { azureStorageAccountDisallowPublicNetworkAccess } from "../../../policy-packs/secure-ai/policies/azure/storage-account-disallow-public-network-access";
 import { azureStorageAccountDisallowSharedKeyAccess } from "../../../policy-packs/secure-ai/policies/azure/storage-account-disallow-shared-key-access";
@@ -491,16 +490,5 @@ export const AZURE_CASES: readonly PolicyCase[] = [
       { config: { allowedPublicPorts: ["443"] }, passesWith: ["sourceAddressPrefix", "Internet"] },
       { config: { allowedPublicPorts: ["80"] }, failsWith: ["sourceAddressPrefix", "Internet"] },
     ],
-  },
-  {
-    policy: azureNetworkSubnetDisallowDefaultOutboundAccess,
-    type: "azure-native:network:Subnet",
-    baseline: BASELINES.subnet,
-    negatives: [
-      ["defaultOutboundAccess", undefined],
-      ["defaultOutboundAccess", true],
-    ],
-    unknownPasses: ["defaultOutboundAccess"],
-    passes: [["subnetName", "AzureBastionSubnet"]],
   },
 ];

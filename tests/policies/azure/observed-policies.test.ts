@@ -1,6 +1,7 @@
 /**
- * The Azure policies that observe SAI-NET-04, SAI-IAM-01, SAI-LOG-04, SAI-IR-01 and SAI-ENC-02: an NSG on
- * every subnet, no privileged role assignments, alert rules that notify, findings routed, one key per model.
+ * The Azure policies that observe SAI-IAM-01, SAI-LOG-04, SAI-IR-01 and SAI-ENC-02: no privileged role
+ * assignments, alert rules that notify, findings routed, one key per model (SAI-NET-04, an NSG on every
+ * subnet, is in subnet-policies.test.ts).
  * Inputs use @pulumi/azure-native 3.28 property names.
  */
 import { describe, expect, it } from "vitest";
@@ -8,11 +9,10 @@ import { azureAuthorizationRoleassignmentDisallowPrivilegedRoles } from "../../.
 import { azureKeyvaultKeyLimitToOneModel } from "../../../policy-packs/secure-ai/policies/azure/keyvault-key-limit-to-one-model";
 import { azureMonitorActiongroupRequireFindingsRoute } from "../../../policy-packs/secure-ai/policies/azure/monitor-actiongroup-require-findings-route";
 import { azureMonitorScheduledqueryruleRequireActions } from "../../../policy-packs/secure-ai/policies/azure/monitor-scheduledqueryrule-require-actions";
-import { azureNetworkSubnetRequireNsg } from "../../../policy-packs/secure-ai/policies/azure/network-subnet-require-nsg";
 import { azureSecurityinsightsScheduledalertruleRequireIncidents } from "../../../policy-packs/secure-ai/policies/azure/securityinsights-scheduledalertrule-require-incidents";
 import { describeResourcePasses, describeStackPasses } from "../passes";
 import { describePolicyCase } from "../gcp/case-runner";
-import { UNKNOWN, runResourcePolicy, runStackPolicy, withValue, type Fixture } from "../gcp/harness";
+import { UNKNOWN, runStackPolicy, withValue, type Fixture } from "../gcp/harness";
 
 const urn = (type: string, name: string) => `urn:pulumi:test::project::${type}::${name}`;
 const SUB = "/subscriptions/00000000-0000-0000-0000-000000000001";
@@ -23,13 +23,6 @@ const edit = (stack: readonly Fixture[], name: string, path: string, value: unkn
   );
 const roleId = (guid: string) => `${SUB}/providers/Microsoft.Authorization/roleDefinitions/${guid}`;
 
-const subnet = {
-  resourceGroupName: "rg",
-  virtualNetworkName: "vnet",
-  subnetName: "workloads",
-  addressPrefix: "10.0.0.0/24",
-  networkSecurityGroup: { id: `${RG}/providers/Microsoft.Network/networkSecurityGroups/nsg` },
-};
 const assignment = {
   principalId: "11111111-2222-3333-4444-555555555555",
   principalType: "ServicePrincipal",
@@ -64,28 +57,6 @@ const sentinelRule = {
 };
 
 describe("Azure resource policies observing the platform's controls", () => {
-  describePolicyCase({
-    policy: azureNetworkSubnetRequireNsg,
-    type: "azure-native:network:Subnet",
-    baseline: subnet,
-    negatives: [
-      ["networkSecurityGroup", undefined],
-      ["networkSecurityGroup.id", ""],
-    ],
-    passes: [
-      ["subnetName", "GatewaySubnet"],
-      ["subnetName", "AzureFirewallSubnet"],
-    ],
-    unknownPasses: ["networkSecurityGroup", "networkSecurityGroup.id"],
-    configured: [
-      {
-        config: { exemptSubnetNames: ["legacy"] },
-        passesWith: ["subnetName", "legacy"],
-        failsWith: ["networkSecurityGroup", undefined],
-      },
-    ],
-  });
-
   describePolicyCase({
     policy: azureAuthorizationRoleassignmentDisallowPrivilegedRoles,
     type: "azure-native:authorization:RoleAssignment",
@@ -128,29 +99,6 @@ describe("Azure resource policies observing the platform's controls", () => {
     ],
   });
 
-  it("checks the subnets inside a virtual network", async () => {
-    const result = await runResourcePolicy(azureNetworkSubnetRequireNsg, {
-      type: "azure-native:network:VirtualNetwork",
-      props: {
-        resourceGroupName: "rg",
-        subnets: [
-          { name: "a", networkSecurityGroup: subnet.networkSecurityGroup },
-          { name: "GatewaySubnet" },
-          { name: "b" },
-        ],
-      },
-    });
-    expect(result.violations).toEqual([
-      expect.stringContaining("subnets[2].networkSecurityGroup.id is not set"),
-    ]);
-  });
-
-  describeResourcePasses(
-    azureNetworkSubnetRequireNsg,
-    "azure-native:network:Subnet",
-    subnet,
-    "networkSecurityGroup",
-  );
   describeResourcePasses(
     azureAuthorizationRoleassignmentDisallowPrivilegedRoles,
     "azure-native:authorization:RoleAssignment",
@@ -169,20 +117,6 @@ describe("Azure resource policies observing the platform's controls", () => {
     sentinelRule,
     "incidentConfiguration",
   );
-
-  it("a subnet without an NSG is a mandatory violation at preview even when other inputs are unknown", async () => {
-    const result = await runResourcePolicy(azureNetworkSubnetRequireNsg, {
-      type: "azure-native:network:Subnet",
-      props: {
-        ...subnet,
-        networkSecurityGroup: undefined,
-        virtualNetworkName: UNKNOWN,
-        addressPrefix: UNKNOWN,
-      },
-    });
-    expect(azureNetworkSubnetRequireNsg.enforcementLevel).toBe("mandatory");
-    expect(result.violations).toEqual([expect.stringContaining("networkSecurityGroup.id is not set")]);
-  });
 });
 
 const T = {

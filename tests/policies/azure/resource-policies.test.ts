@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { azureNetworkSecurityruleDisallowPublicIngress } from "../../../policy-packs/secure-ai/policies/azure/network-securityrule-disallow-public-ingress";
-import { azureNetworkSubnetDisallowDefaultOutboundAccess } from "../../../policy-packs/secure-ai/policies/azure/network-subnet-disallow-default-outbound-access";
 import { azureStorageAccountRequireHttpsTls12 } from "../../../policy-packs/secure-ai/policies/azure/storage-account-require-https-tls12";
 import { describePolicyCase } from "../gcp/case-runner";
 import { runResourcePolicy } from "../gcp/harness";
@@ -21,22 +20,6 @@ describe("Azure policies on inline blocks", () => {
       props: nsg,
     });
     expect(result.violations).toEqual([expect.stringContaining("securityRules[1]")]);
-  });
-
-  it("checks the subnets inside a virtual network, skipping platform subnets", async () => {
-    const vnet = {
-      resourceGroupName: "rg",
-      subnets: [
-        { name: "workloads", defaultOutboundAccess: false },
-        { name: "AzureBastionSubnet" },
-        { name: "legacy" },
-      ],
-    };
-    const result = await runResourcePolicy(azureNetworkSubnetDisallowDefaultOutboundAccess, {
-      type: "azure-native:network:VirtualNetwork",
-      props: vnet,
-    });
-    expect(result.violations).toEqual([expect.stringContaining("subnets[2]")]);
   });
 });
 

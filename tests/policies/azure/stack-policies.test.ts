@@ -125,18 +125,33 @@ describe("azure-security-pricing-require-defender-plans", () => {
     expect((await runStackPolicy(policy, [storage, ...allPlans])).violations).toEqual([]);
   });
 
+  const ai: Fixture = {
+    type: "azure-native:cognitiveservices:Account",
+    name: "openai",
+    props: { resourceGroupName: "rg", kind: "OpenAI" },
+  };
+
   it("reports missing plans and Free-tier plans", async () => {
-    expect((await runStackPolicy(policy, [storage, ...allPlans.slice(1)])).violations).toEqual([
+    expect((await runStackPolicy(policy, [storage, ai, ...allPlans.slice(1)])).violations).toEqual([
       expect.stringContaining("AI"),
     ]);
-    const free = await runStackPolicy(policy, [storage, ...allPlans.slice(1), plan("AI", "Free")]);
+    const free = await runStackPolicy(policy, [storage, ai, ...allPlans.slice(1), plan("AI", "Free")]);
     expect(free.violations).toHaveLength(2);
+  });
+
+  it("asks only for the plans of what the stack holds: no Defender for AI without AI services", async () => {
+    expect((await runStackPolicy(policy, [storage, ...allPlans.slice(1)])).violations).toEqual([]);
+    expect((await runStackPolicy(policy, [storage])).violations).toEqual([
+      expect.stringMatching(/for StorageAccounts, CloudPosture;/),
+    ]);
   });
 
   it("passes with unknown names or tiers at preview, when adopted, or without Azure data", async () => {
     expect((await runStackPolicy(policy, [storage, plan(UNKNOWN, UNKNOWN)])).violations).toEqual([]);
     expect((await runStackPolicy(policy, [storage], { adopted: true })).violations).toEqual([]);
-    expect((await runStackPolicy(policy, [nsgOnly])).violations).toEqual([]);
+    const unrelated = await runStackPolicy(policy, [nsgOnly]);
+    expect(unrelated.violations).toEqual([]);
+    expect(unrelated.notApplicable).toMatch(/^the stack holds no Azure key vaults/);
   });
 });
 

@@ -39,10 +39,20 @@ describe("gcp-projects-auditconfig-require-data-access-logs", () => {
     ).toEqual([]);
   });
 
-  it("reports each service without an audit config, against the stack", async () => {
-    const result = await runStackPolicy(policy, [bucket]);
+  it("reports each service the stack uses without an audit config, against the stack", async () => {
+    const key: Fixture = { type: "gcp:kms/cryptoKey:CryptoKey", name: "key", props: { keyRing: "r" } };
+    const endpoint: Fixture = {
+      type: "gcp:vertex/aiEndpoint:AiEndpoint",
+      name: "ep",
+      props: { location: "l" },
+    };
+    const result = await runStackPolicy(policy, [bucket, key, endpoint]);
     expect(result.violations).toHaveLength(3);
     expect(result.urns.every((urn) => urn?.includes("pulumi:pulumi:Stack"))).toBe(true);
+    // A bucket alone asks for Cloud Storage audit logs only, not Vertex AI or KMS ones.
+    expect((await runStackPolicy(policy, [bucket])).violations).toEqual([
+      expect.stringContaining("storage.googleapis.com"),
+    ]);
   });
 
   it("reports a missing log type", async () => {
@@ -61,9 +71,11 @@ describe("gcp-projects-auditconfig-require-data-access-logs", () => {
     expect((await runStackPolicy(policy, [bucket, unknownList])).violations).toEqual([]);
   });
 
-  it("stays quiet when adopted or when the stack holds no GCP data", async () => {
+  it("stays quiet when adopted, and is not applicable to a stack without GCP data", async () => {
     expect((await runStackPolicy(policy, [bucket], { adopted: true })).violations).toEqual([]);
-    expect((await runStackPolicy(policy, [firewallOnly])).violations).toEqual([]);
+    const unrelated = await runStackPolicy(policy, [firewallOnly]);
+    expect(unrelated.violations).toEqual([]);
+    expect(unrelated.notApplicable).toMatch(/^the stack holds no GCP keys/);
   });
 
   it("honours requiredServices and requiredLogTypes", async () => {

@@ -1,5 +1,6 @@
 import { booleanOption, defineStackPolicy } from "../lib";
 import { AWS } from "./types";
+import { scopeAdvisory } from "../service-scope";
 
 /** The stack's account has an audit trail: one in the stack, or one declared adopted. */
 export const awsCloudtrailAccountRequireTrail = defineStackPolicy({
@@ -19,8 +20,11 @@ export const awsCloudtrailAccountRequireTrail = defineStackPolicy({
     }),
   },
   validate: (stack, { config, report }) => {
-    const awsResources = stack.resources.filter((resource) => resource.type.startsWith("aws:"));
-    if (config.adopted || awsResources.length === 0 || stack.ofType(AWS.cloudtrailTrail).length > 0) {
+    if (config.adopted) {
+      return;
+    }
+    scopeAdvisory(stack, "aws-cloudtrail-account-require-trail");
+    if (stack.ofType(AWS.cloudtrailTrail).length > 0) {
       return;
     }
     report(

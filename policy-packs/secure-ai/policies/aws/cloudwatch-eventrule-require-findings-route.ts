@@ -1,6 +1,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { booleanOption, defineStackPolicy, get, isUnknown, knownString, refersTo } from "../lib";
 import { AWS } from "./types";
+import { scopeAdvisory } from "../service-scope";
 
 const FINDING_SOURCES = ["aws.guardduty", "aws.securityhub"];
 
@@ -42,10 +43,11 @@ export const awsCloudwatchEventruleRequireFindingsRoute = defineStackPolicy({
     }),
   },
   validate: (stack, { config, report }) => {
-    const detectors = [...stack.ofType(AWS.guarddutyDetector), ...stack.ofType(AWS.securityhubAccount)];
-    if (config.adopted || detectors.length === 0) {
+    if (config.adopted) {
       return;
     }
+    scopeAdvisory(stack, "aws-cloudwatch-eventrule-require-findings-route");
+    const detectors = [...stack.ofType(AWS.guarddutyDetector), ...stack.ofType(AWS.securityhubAccount)];
     const topics = stack.ofType(AWS.snsTopic);
     const targets = stack.ofType(AWS.eventTarget);
     const routed = stack

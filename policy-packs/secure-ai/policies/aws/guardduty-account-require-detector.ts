@@ -1,5 +1,6 @@
 import { booleanOption, defineStackPolicy, get } from "../lib";
 import { AWS } from "./types";
+import { scopeAdvisory } from "../service-scope";
 
 /** GuardDuty is on: a detector in the stack, or one declared adopted. */
 export const awsGuarddutyAccountRequireDetector = defineStackPolicy({
@@ -18,9 +19,10 @@ export const awsGuarddutyAccountRequireDetector = defineStackPolicy({
     }),
   },
   validate: (stack, { config, report }) => {
-    if (config.adopted || !stack.resources.some((resource) => resource.type.startsWith("aws:"))) {
+    if (config.adopted) {
       return;
     }
+    scopeAdvisory(stack, "aws-guardduty-account-require-detector");
     const detectors = stack.ofType(AWS.guarddutyDetector);
     if (detectors.length === 0) {
       report("no GuardDuty detector in the stack; add one or set adopted: true in this policy's config");

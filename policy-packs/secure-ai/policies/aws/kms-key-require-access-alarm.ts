@@ -12,6 +12,7 @@ import {
 import { actingAlarmsOf, readsTrailLogs, trailsOf } from "./metric-alarms";
 import { AWS } from "./types";
 import { AWS_EXTRA } from "./types-extra";
+import { scopeAdvisory } from "../service-scope";
 
 const KMS_SOURCE = "kms.amazonaws.com";
 
@@ -117,9 +118,10 @@ export const awsKmsKeyRequireAccessAlarm = defineStackPolicy({
   },
   validate: (stack, { config, report }) => {
     const keys = [...stack.ofType(AWS.kmsKey), ...stack.ofType(AWS.kmsExternalKey)];
-    if (config.adopted || keys.length === 0) {
+    if (config.adopted) {
       return;
     }
+    scopeAdvisory(stack, "aws-kms-key-require-access-alarm");
     const trails = trailsOf(stack);
     const recording = trails.filter((trail) => kmsGap(trail) === undefined);
     if (recording.length === 0) {

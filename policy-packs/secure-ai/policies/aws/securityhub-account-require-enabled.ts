@@ -1,5 +1,6 @@
 import { booleanOption, defineStackPolicy } from "../lib";
 import { AWS } from "./types";
+import { scopeAdvisory } from "../service-scope";
 
 /** Security Hub is on: enabled in the stack, or declared adopted. */
 export const awsSecurityhubAccountRequireEnabled = defineStackPolicy({
@@ -18,9 +19,10 @@ export const awsSecurityhubAccountRequireEnabled = defineStackPolicy({
     }),
   },
   validate: (stack, { config, report }) => {
-    if (config.adopted || !stack.resources.some((resource) => resource.type.startsWith("aws:"))) {
+    if (config.adopted) {
       return;
     }
+    scopeAdvisory(stack, "aws-securityhub-account-require-enabled");
     if (stack.ofType(AWS.securityhubAccount).length === 0) {
       report(
         "Security Hub is not enabled in the stack; add aws.securityhub.Account or set adopted: true in this policy's config",

@@ -11,7 +11,7 @@ import {
   type StackView,
 } from "../lib";
 import { pointsAt } from "./references";
-import { holdsAzureData } from "./stack-scope";
+import { scopeAdvisory } from "../service-scope";
 import { AZURE_EXTRA } from "./types-extra";
 
 /** The receiver lists of an action group (https://learn.microsoft.com/azure/azure-monitor/alerts/action-groups). */
@@ -117,9 +117,10 @@ export const azureMonitorActiongroupRequireFindingsRoute = defineStackPolicy({
     }),
   },
   validate: (stack, { config, report }) => {
-    if (config.adopted || !holdsAzureData(stack)) {
+    if (config.adopted) {
       return;
     }
+    scopeAdvisory(stack, "azure-monitor-actiongroup-require-findings-route");
     const groups = stack.ofType(AZURE_EXTRA.actionGroup);
     for (const group of groups.filter((candidate) => !reachesSomeone(candidate))) {
       report(

@@ -1,5 +1,5 @@
 import { booleanOption, defineStackPolicy, get, isUnknown, knownString, stringListOption } from "../lib";
-import { holdsAzureData } from "./stack-scope";
+import { scopeAdvisory } from "../service-scope";
 import { AZURE } from "./types";
 
 /** Defender for Cloud plans (threat detection and CSPM) are on at the Standard tier. */
@@ -8,7 +8,7 @@ export const azureSecurityPricingRequireDefenderPlans = defineStackPolicy({
   cloud: "azure",
   controls: ["SAI-DET-01", "SAI-DET-02"],
   description:
-    'A stack with Azure storage, Key Vault, AI Services or Azure ML resources has a Defender for Cloud Pricing at pricingTier "Standard" for every plan in requiredPlans, unless the config declares the plans adopted (they are subscription singletons).',
+    'A stack with Azure storage, Key Vault, AI Services or Azure ML resources has a Defender for Cloud Pricing at pricingTier "Standard" for every plan in requiredPlans that the stack needs (AI with AI services accounts, StorageAccounts with storage accounts, KeyVaults with key vaults, CloudPosture and plans the pack does not know always), unless the config declares the plans adopted (they are subscription singletons).',
   enforcementLevel: "advisory",
   resourceTypes: [AZURE.defenderPricing],
   tags: ["defender", "detection"],
@@ -23,9 +23,11 @@ export const azureSecurityPricingRequireDefenderPlans = defineStackPolicy({
     }),
   },
   validate: (stack, { config, report }) => {
-    if (config.adopted || !holdsAzureData(stack)) {
+    if (config.adopted) {
       return;
     }
+    // Only the plans for what the stack holds: no Defender for AI asked of a stack without AI services.
+    const plans = scopeAdvisory(stack, "azure-security-pricing-require-defender-plans", config.requiredPlans);
     const pricings = stack.ofType(AZURE.defenderPricing);
     const covered = new Set<string>();
     let unknownName = false;
@@ -48,7 +50,7 @@ export const azureSecurityPricingRequireDefenderPlans = defineStackPolicy({
         covered.add(known.toLowerCase());
       }
     }
-    const missing = config.requiredPlans.filter((plan) => !covered.has(plan.toLowerCase()));
+    const missing = plans.filter((plan) => !covered.has(plan.toLowerCase()));
     if (missing.length > 0 && !unknownName) {
       report(
         `no Standard-tier Defender for Cloud plan for ${missing.join(", ")}; add azure-native security Pricing resources or set adopted: true in this policy's config`,

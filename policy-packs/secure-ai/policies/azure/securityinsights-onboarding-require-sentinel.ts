@@ -1,5 +1,5 @@
 import { booleanOption, defineStackPolicy } from "../lib";
-import { holdsAzureData } from "./stack-scope";
+import { scopeAdvisory } from "../service-scope";
 import { AZURE } from "./types";
 
 /** The Log Analytics workspace that receives audit logs is onboarded to Microsoft Sentinel. */
@@ -19,9 +19,10 @@ export const azureSecurityinsightsOnboardingRequireSentinel = defineStackPolicy(
     }),
   },
   validate: (stack, { config, report }) => {
-    if (config.adopted || !holdsAzureData(stack)) {
+    if (config.adopted) {
       return;
     }
+    scopeAdvisory(stack, "azure-securityinsights-onboarding-require-sentinel");
     if (stack.ofType(AZURE.sentinelOnboarding).length === 0) {
       report(
         "no SentinelOnboardingState in the stack; onboard the log workspace to Microsoft Sentinel or set adopted: true in this policy's config",

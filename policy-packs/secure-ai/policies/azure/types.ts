@@ -15,6 +15,7 @@ export const AZURE = {
   securityRule: "azure-native:network:SecurityRule",
   publicIpAddress: "azure-native:network:PublicIPAddress",
   subnet: "azure-native:network:Subnet",
+  privateEndpoint: "azure-native:network:PrivateEndpoint",
   virtualNetwork: "azure-native:network:VirtualNetwork",
   frontDoorCustomDomain: "azure-native:cdn:AFDCustomDomain",
   defenderPricing: "azure-native:security:Pricing",

@@ -1,5 +1,5 @@
 import { booleanOption, defineStackPolicy, get, isSet, knownBoolean } from "../lib";
-import { holdsGcpData } from "./stack-scope";
+import { scopeAdvisory } from "../service-scope";
 import { GCP } from "./types";
 
 const SINK_TYPES = [GCP.projectSink, GCP.folderSink, GCP.organizationSink];
@@ -21,9 +21,10 @@ export const gcpLoggingSinkRequireExport = defineStackPolicy({
     }),
   },
   validate: (stack, { config, report }) => {
-    if (config.adopted || !holdsGcpData(stack)) {
+    if (config.adopted) {
       return;
     }
+    scopeAdvisory(stack, "gcp-logging-sink-require-export");
     const sinks = SINK_TYPES.flatMap((type) => stack.ofType(type));
     const exporting = sinks.filter(
       (sink) => knownBoolean(get(sink.props, "disabled")) !== true && isSet(get(sink.props, "destination")),

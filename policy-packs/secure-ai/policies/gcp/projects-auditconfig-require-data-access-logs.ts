@@ -8,7 +8,7 @@ import {
   knownString,
   stringListOption,
 } from "../lib";
-import { holdsGcpData } from "./stack-scope";
+import { scopeAdvisory } from "../service-scope";
 import { GCP } from "./types";
 
 const AUDIT_CONFIG_TYPES = [GCP.projectAuditConfig, GCP.folderAuditConfig, GCP.organizationAuditConfig];
@@ -39,7 +39,7 @@ export const gcpProjectsAuditconfigRequireDataAccessLogs = defineStackPolicy({
   cloud: "gcp",
   controls: ["SAI-LOG-01", "SAI-ENC-06"],
   description:
-    "A stack with GCP keys, buckets or Vertex AI resources has IAM audit configs (project, folder or organisation; service or allServices) that turn on requiredLogTypes for every service in requiredServices, unless the config declares them adopted.",
+    "A stack with GCP keys, buckets or Vertex AI resources has IAM audit configs (project, folder or organisation; service or allServices) that turn on requiredLogTypes for every service in requiredServices that the stack uses (cloudkms with KMS keys, aiplatform with Vertex AI resources, storage with buckets; services the pack does not know always), unless the config declares them adopted.",
   enforcementLevel: "advisory",
   resourceTypes: AUDIT_CONFIG_TYPES,
   tags: ["logging", "audit"],
@@ -59,11 +59,17 @@ export const gcpProjectsAuditconfigRequireDataAccessLogs = defineStackPolicy({
     }),
   },
   validate: (stack, { config, report }) => {
-    if (config.adopted || !holdsGcpData(stack)) {
+    if (config.adopted) {
       return;
     }
+    // Only the services the stack uses: no Vertex AI audit logs asked of a stack without Vertex AI.
+    const services = scopeAdvisory(
+      stack,
+      "gcp-projects-auditconfig-require-data-access-logs",
+      config.requiredServices,
+    );
     const configs = AUDIT_CONFIG_TYPES.flatMap((type) => stack.ofType(type));
-    for (const service of config.requiredServices) {
+    for (const service of services) {
       const covering = configs.filter((resource) => {
         const value = get(resource.props, "service");
         return isUnknown(value) || value === service || value === "allServices";

@@ -1,5 +1,5 @@
 import { booleanOption, defineStackPolicy, get, isSet } from "../lib";
-import { holdsGcpData } from "./stack-scope";
+import { scopeAdvisory } from "../service-scope";
 import { GCP } from "./types";
 
 const NOTIFICATION_TYPES = [
@@ -29,9 +29,10 @@ export const gcpSecuritycenterNotificationRequireFindingsRoute = defineStackPoli
     }),
   },
   validate: (stack, { config, report }) => {
-    if (config.adopted || !holdsGcpData(stack)) {
+    if (config.adopted) {
       return;
     }
+    scopeAdvisory(stack, "gcp-securitycenter-notification-require-findings-route");
     const notifications = NOTIFICATION_TYPES.flatMap((type) => stack.ofType(type));
     if (notifications.length === 0) {
       report(

@@ -99,6 +99,11 @@ export interface StackView {
   resources: readonly PolicyResource[];
   /** Resources of one type token. */
   ofType(type: string): PolicyResource[];
+  /**
+   * Ends the validation as not applicable to this stack (it holds nothing the policy is about): the
+   * analyzer lists the policy as not applicable instead of as examined. `reason` says what is missing.
+   */
+  notApplicable(reason: string): never;
 }
 
 /** A stack policy definition. */
@@ -278,7 +283,11 @@ export function defineStackPolicy<O extends ConfigOptions = Record<never, never>
         list.push(resource);
       }
     }
-    const view: StackView = { resources: args.resources, ofType: (type) => byType.get(type) ?? [] };
+    const view: StackView = {
+      resources: args.resources,
+      ofType: (type) => byType.get(type) ?? [],
+      notApplicable: (reason) => args.notApplicable(reason),
+    };
     const reporter = makeReporter({
       policyName: definition.name,
       description: definition.description,

@@ -68,10 +68,9 @@ export function resolveProgramCompiler(programDir: string): ProgramCompiler {
       tsNode === undefined ? "ts-node" : [],
     ].flat();
     throw new PreflightUsageError(
-      `${programDir} is a TypeScript program, but no ${missing.join(" and no ")} can be found from its ` +
-        `@pulumi/pulumi (${sdkDir}) nor in that package's vendor folder, as pulumi preview looks for them: ` +
-        "install typescript (npm install --save-dev typescript), or set `runtime.options.typescript: false` " +
-        "in Pulumi.yaml for a JavaScript program.",
+      `No ${missing.join(" and no ")} for ${programDir}: pulumi preview compiles a program with those its ` +
+        `@pulumi/pulumi (${sdkDir}) resolves, else with the copies in that package's vendor folder, and there ` +
+        `are none. Install them (npm install --save-dev ${missing.join(" ")}), or reinstall @pulumi/pulumi.`,
     );
   }
   const compiler: ProgramCompiler = {

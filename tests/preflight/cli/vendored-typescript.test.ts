@@ -168,8 +168,7 @@ describe("secure-ai check on a program without its own TypeScript", () => {
     "reports a type error as TypeScript 3.8.3 words it, one line, exit 2",
     async () => {
       const dir = program("vendored", "type-error", {
-        "index.ts": `${KEY_PROGRAM}\nconst port: number = "443";\nexport const exposed = port;\n`,
-        "probe.js": PROBE,
+        "index.ts": `${KEY_PROGRAM.replace('import "./probe";', "")}\nconst port: number = "443";\nexport const exposed = port;\n`,
       });
       const result = await checkInProcess(["--program", dir]);
       expect(result.code, result.stderr).toBe(2);
@@ -209,10 +208,9 @@ describe("secure-ai check on a program without its own TypeScript", () => {
       const dir = program("bare", "no-typescript", { "index.ts": KEY_PROGRAM, "probe.js": PROBE });
       const sdk = path.join(root, "bare", "node_modules", "@pulumi", "pulumi");
       const expected =
-        `secure-ai check: ${dir} is a TypeScript program, but no typescript and no ts-node can be found from ` +
-        `its @pulumi/pulumi (${sdk}) nor in that package's vendor folder, as pulumi preview looks for them: ` +
-        "install typescript (npm install --save-dev typescript), or set `runtime.options.typescript: false` " +
-        "in Pulumi.yaml for a JavaScript program.";
+        `secure-ai check: No typescript and no ts-node for ${dir}: pulumi preview compiles a program with ` +
+        `those its @pulumi/pulumi (${sdk}) resolves, else with the copies in that package's vendor folder, ` +
+        "and there are none. Install them (npm install --save-dev typescript ts-node), or reinstall @pulumi/pulumi.";
       for (const args of [[], ["--skip-typecheck"]]) {
         const result = await checkInProcess(["--program", dir, ...args]);
         expect(result.code, result.stderr).toBe(2);

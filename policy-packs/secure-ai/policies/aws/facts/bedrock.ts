@@ -25,6 +25,7 @@ export const AWS_BEDROCK_FACTS: readonly ResourceFacts[] = [
           cmk(
             "customerEncryptionKeyArn",
             "https://docs.aws.amazon.com/bedrock/latest/userguide/encryption-agents.html",
+            { since: "@pulumi/aws v6" },
           ),
         ],
       },
@@ -47,6 +48,7 @@ export const AWS_BEDROCK_FACTS: readonly ResourceFacts[] = [
           cmk(
             "serverSideEncryptionConfiguration.kmsKeyArn",
             "https://docs.aws.amazon.com/bedrock/latest/userguide/encryption-kb.html",
+            { since: "@pulumi/aws v6" },
           ),
         ],
       },

@@ -88,6 +88,7 @@ export const AWS_DYNAMODB_ELASTICACHE_FACTS: readonly ResourceFacts[] = [
             "required",
             "the preferred mode still accepts plain-text connections",
             CACHE_TRANSIT,
+            { since: "@pulumi/aws v6" },
           ),
         ],
       },
@@ -121,6 +122,7 @@ export const AWS_DYNAMODB_ELASTICACHE_FACTS: readonly ResourceFacts[] = [
           is("transitEncryptionEnabled", true, false, "clients connect in plain text", CACHE_TRANSIT, {
             fix: true,
             when: { path: "engine", in: ["memcached", "redis", "valkey"], absent: "memcached" },
+            since: "@pulumi/aws v6",
           }),
         ],
       },

@@ -20,8 +20,13 @@ const PUBLIC_WHY = "the service is reachable from the internet";
 export const LOCAL_WHY = "keys or passwords grant access without an identity";
 
 /** `publicNetworkAccess` (ARM compares it case-insensitively; some services spell it in lower case). */
-export function publicAccessOff(path: string, doc: string, absent = "Enabled"): Fact {
-  return oneOf(path, ["Disabled", "disabled"], absent, PUBLIC_WHY, doc, { fix: "Disabled" });
+export function publicAccessOff(
+  path: string,
+  doc: string,
+  absent = "Enabled",
+  extra: Partial<Fact> = {},
+): Fact {
+  return oneOf(path, ["Disabled", "disabled"], absent, PUBLIC_WHY, doc, { fix: "Disabled", ...extra });
 }
 
 function ipNumber(address: string | undefined): number | undefined {

@@ -30,6 +30,8 @@ export const AZURE_FLEXIBLE_SERVER_FACTS: readonly ResourceFacts[] = [
           publicAccessOff(
             "network.publicNetworkAccess",
             "https://learn.microsoft.com/azure/postgresql/flexible-server/concepts-networking-private",
+            undefined,
+            { since: "@pulumi/azure-native v3" },
           ),
         ],
       },
@@ -86,6 +88,8 @@ export const AZURE_FLEXIBLE_SERVER_FACTS: readonly ResourceFacts[] = [
           publicAccessOff(
             "network.publicNetworkAccess",
             "https://learn.microsoft.com/azure/mysql/flexible-server/concepts-networking-vnet",
+            undefined,
+            { since: "@pulumi/azure-native v3" },
           ),
         ],
       },

@@ -11,5 +11,5 @@ export const KEY = "projects/p/locations/europe-west4/keyRings/platform/cryptoKe
 export const CMEK = "without it Google encrypts with its own key, which you cannot revoke";
 
 /** The deletion-protection switch is true (`absent` is the provider default); the remediation sets it. */
-export const deletion = (path: string, absent: boolean, doc: string): Fact =>
-  is(path, true, absent, "a stray delete would destroy the data", doc, { fix: true });
+export const deletion = (path: string, absent: boolean, doc: string, extra: Partial<Fact> = {}): Fact =>
+  is(path, true, absent, "a stray delete would destroy the data", doc, { fix: true, ...extra });

@@ -71,6 +71,7 @@ export const GCP_REDIS_FILESTORE_FACTS: readonly ResourceFacts[] = [
             "deletionProtectionEnabled",
             false,
             "https://cloud.google.com/filestore/docs/deletion-protection",
+            { since: "@pulumi/gcp v8" },
           ),
         ],
       },

@@ -34,6 +34,7 @@ export const GCP_SERVERLESS_FACTS: readonly ResourceFacts[] = [
             false,
             "anyone may invoke the service without IAM",
             "https://cloud.google.com/run/docs/securing/managing-access#invoker_check",
+            { since: "@pulumi/gcp v8" },
           ),
         ],
       },

@@ -55,7 +55,11 @@ export interface Fact {
   expect: Expectation;
   /** Why, in a few words (ends the violation message). */
   why: string;
-  /** Provider version that added the property, e.g. `@pulumi/aws 6.0.0`; named in messages and docs. */
+  /**
+   * The provider SDK major that added the property (or the resource type), as `@pulumi/<package> v<major>`,
+   * e.g. `@pulumi/aws v6`; set only where an older major lacks it, as `scripts/facts/since-versions.ts`
+   * reads from the older majors' declarations. Named in messages and docs.
+   */
   since?: string;
   /** The cloud's documentation of the secure value. */
   doc: string;

@@ -2,14 +2,17 @@
 // policies live in ./policies so they can be imported (and tested) without doing that.
 import { PolicyPack } from "@pulumi/policy";
 import { policies } from "./policies";
+import { encodeAnalyzerInfoDirectly } from "./policies/lib/analyzer-info-encoding";
 import { cacheNotApplicableEncoding } from "./policies/lib/not-applicable-encoding";
 import { shareDeserializedProperties } from "./policies/lib/shared-deserialization";
 import { installTypeIndex } from "./policies/lib/type-index-server";
 
-// One deserialisation of each resource's properties, shared by every policy, and one encoding of each
-// distinct not-applicable entry of the responses (see the modules).
+// One deserialisation of each resource's properties, shared by every policy, one encoding of each
+// distinct not-applicable entry of the responses, and the pack's description written straight to bytes
+// (byte-identical to the SDK's; see the modules).
 shareDeserializedProperties();
 cacheNotApplicableEncoding();
+encodeAnalyzerInfoDirectly();
 // Each resource runs only the policies its type can concern; the others' not-applicable entries, learned
 // from the SDK's answer for the first resource of the type, are merged back in order (byte-identical
 // answers; see the module). `SECURE_AI_PACK_TYPE_INDEX=0` leaves the SDK's loop as it is.

@@ -73,7 +73,21 @@ export function notApplicableSuffixStart(buffer: Uint8Array): number | undefined
  * A `responseDeserialize` for the Analyze and AnalyzeStack methods that caches decoded not-applicable lists.
  */
 export function cachingAnalyzeResponseDeserializer(): (buffer: Buffer) => CachedAnalyzeResponse {
-  const lists = new Map<string, readonly DecodedNotApplicable[]>();
+  // Lists by their encoded bytes, grouped by length; compared with memcmp (`Buffer.equals`) rather than
+  // keyed by a string of some 28 KB built per response.
+  const lists = new Map<number, { bytes: Buffer; list: readonly DecodedNotApplicable[] }[]>();
+  let cached = 0;
+  let last: { bytes: Buffer; list: readonly DecodedNotApplicable[] } | undefined;
+  const lookup = (suffix: Buffer): readonly DecodedNotApplicable[] | undefined => {
+    if (last !== undefined && last.bytes.equals(suffix)) {
+      return last.list;
+    }
+    const hit = lists.get(suffix.length)?.find((entry) => entry.bytes.equals(suffix));
+    if (hit !== undefined) {
+      last = hit;
+    }
+    return hit?.list;
+  };
   return (buffer) => {
     const bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
     const start = notApplicableSuffixStart(bytes);
@@ -83,16 +97,25 @@ export function cachingAnalyzeResponseDeserializer(): (buffer: Buffer) => Cached
     const response: CachedAnalyzeResponse = analyzerProto.AnalyzeResponse.deserializeBinary(
       bytes.subarray(0, start),
     );
-    const key = buffer.toString("latin1", start);
-    let list = lists.get(key);
+    const suffix = buffer.subarray(start);
+    let list = lookup(suffix);
     if (list === undefined) {
       list = Object.freeze(
         analyzerProto.AnalyzeResponse.deserializeBinary(bytes.subarray(start))
           .getNotApplicableList()
           .map((item) => Object.freeze({ policyName: item.getPolicyName(), reason: item.getReason() })),
       );
-      if (lists.size < MAX_CACHED_LISTS) {
-        lists.set(key, list);
+      if (cached < MAX_CACHED_LISTS) {
+        // A copy: `buffer` may be a view into a larger pooled allocation that is reused.
+        const entry = { bytes: Buffer.from(suffix), list };
+        const sameLength = lists.get(suffix.length);
+        if (sameLength === undefined) {
+          lists.set(suffix.length, [entry]);
+        } else {
+          sameLength.push(entry);
+        }
+        cached++;
+        last = entry;
       }
     }
     response.decodedNotApplicable = list;

@@ -10,7 +10,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { type EnforcementLevel, type PolicyInfo, type RecordedValue, type Severity } from "../model";
 import { type CachedAnalyzeResponse, cachingAnalyzeResponseDeserializer } from "./analyze-response-cache";
-import { controlIdsFromTags, examinedTypesFromTags } from "./controls-from-tags";
+import { decodeAnalyzerInfo } from "./analyzer-info-decoding";
 import { decodeProperties, encodeProperties, type EncodeOptions } from "./wire-values";
 
 /** Resource options as the analyzer protocol carries them (`AnalyzerResourceOptions`). */
@@ -162,12 +162,6 @@ const SEVERITY_FROM_PROTO: Record<number, Severity> = {
   [analyzerProto.PolicySeverity.POLICY_SEVERITY_CRITICAL]: "critical",
 };
 
-const POLICY_TYPE_FROM_PROTO: Record<number, PolicyInfo["type"]> = {
-  [analyzerProto.PolicyType.POLICY_TYPE_UNKNOWN]: "unknown",
-  [analyzerProto.PolicyType.POLICY_TYPE_RESOURCE]: "resource",
-  [analyzerProto.PolicyType.POLICY_TYPE_STACK]: "stack",
-};
-
 /** Converts a protocol enforcement level, rejecting values the CLI would reject. */
 export function enforcementLevelFromProto(level: analyzerProto.EnforcementLevel): EnforcementLevel {
   const converted = ENFORCEMENT_FROM_PROTO[level];
@@ -179,6 +173,15 @@ export function enforcementLevelFromProto(level: analyzerProto.EnforcementLevel)
 
 /** Max message size the CLI allows on analyzer connections (400 MiB). */
 const MAX_MESSAGE_BYTES = 400 * 1024 * 1024;
+
+/**
+ * HTTP/2 receive window of the connection (16 MiB). The Pulumi CLI's gRPC (grpc-go) sizes its flow-control
+ * windows from the connection's bandwidth-delay product (grpc-go `examples/features/flow_control`), so a pack
+ * answering several Analyze calls at once never waits for window updates; grpc-js keeps HTTP/2's 64 KiB
+ * default unless told, and with some 28 KB of not-applicable entries per secure-ai answer eight calls in
+ * flight stalled the pack on every round trip.
+ */
+const FLOW_CONTROL_WINDOW_BYTES = 16 * 1024 * 1024;
 
 /** Client of one running policy pack. */
 export class AnalyzerClient {
@@ -193,6 +196,7 @@ export class AnalyzerClient {
     this.stub = new CachingAnalyzerClient(address, grpc.credentials.createInsecure(), {
       "grpc.max_receive_message_length": MAX_MESSAGE_BYTES,
       "grpc.max_send_message_length": MAX_MESSAGE_BYTES,
+      "grpc-node.flow_control_window": FLOW_CONTROL_WINDOW_BYTES,
     });
     this.callTimeoutMs = options.callTimeoutMs ?? 120_000;
   }
@@ -248,29 +252,15 @@ export class AnalyzerClient {
 
   /** GetAnalyzerInfo: the pack's name, version and policies with their metadata and initial config. */
   async getAnalyzerInfo(): Promise<AnalyzerInfo> {
-    const info = await this.call<analyzerProto.AnalyzerInfo>("GetAnalyzerInfo", (deadline, done) =>
-      this.stub.getAnalyzerInfo(new Empty(), new grpc.Metadata(), deadline, done),
+    // Decoded by `decodeAnalyzerInfo` (the stub's deserializer, see CachingAnalyzerClient).
+    return this.call<AnalyzerInfo>("GetAnalyzerInfo", (deadline, done) =>
+      (this.stub.getAnalyzerInfo as unknown as UnaryMethod<Empty, AnalyzerInfo>)(
+        new Empty(),
+        new grpc.Metadata(),
+        deadline,
+        done,
+      ),
     );
-    const initialConfig: Record<string, Partial<PolicyConfigEntry>> = {};
-    info.getInitialconfigMap().forEach((entry, policy) => {
-      initialConfig[policy] = {
-        enforcementLevel: enforcementLevelFromProto(entry.getEnforcementlevel()),
-        properties: entry.getProperties()?.toJavaScript() ?? {},
-      };
-    });
-    return {
-      name: info.getName(),
-      displayName: info.getDisplayname(),
-      version: info.getVersion(),
-      supportsConfig: info.getSupportsconfig(),
-      description: info.getDescription(),
-      readme: info.getReadme(),
-      provider: info.getProvider(),
-      tags: info.getTagsList(),
-      repository: info.getRepository(),
-      policies: info.getPoliciesList().map(policyInfoFromProto),
-      initialConfig,
-    };
   }
 
   /** GetPluginInfo: the version of the policy SDK serving the pack. */
@@ -368,6 +358,14 @@ export class AnalyzerClient {
     });
   }
 }
+
+/** A unary stub method whose response is decoded by a custom deserializer into `Response`. */
+type UnaryMethod<Request, Response> = (
+  request: Request,
+  metadata: grpc.Metadata,
+  options: Partial<grpc.CallOptions>,
+  done: (error: grpc.ServiceError | null, response: Response) => void,
+) => grpc.ClientUnaryCall;
 
 /** A failed analyzer call; `code` is the gRPC status code. */
 export class AnalyzerCallError extends Error {
@@ -479,46 +477,6 @@ function stackResource(resource: AnalyzerResourceInput): analyzerProto.AnalyzerR
   return message;
 }
 
-function policyInfoFromProto(policy: analyzerProto.PolicyInfo): PolicyInfo {
-  const tags = policy.getTagsList();
-  const info: PolicyInfo = {
-    name: policy.getName(),
-    description: policy.getDescription(),
-    enforcementLevel: enforcementLevelFromProto(policy.getEnforcementlevel()),
-    type: POLICY_TYPE_FROM_PROTO[policy.getPolicyType()] ?? "unknown",
-    severity: SEVERITY_FROM_PROTO[policy.getSeverity()] ?? "unspecified",
-    tags,
-    controls: controlIdsFromTags(tags),
-    examines: examinedTypesFromTags(tags),
-  };
-  if (policy.getDisplayname()) {
-    info.displayName = policy.getDisplayname();
-  }
-  const framework = policy.getFramework();
-  if (framework) {
-    info.framework = {
-      name: framework.getName(),
-      version: framework.getVersion(),
-      reference: framework.getReference(),
-      specification: framework.getSpecification(),
-    };
-  }
-  if (policy.getRemediationSteps()) {
-    info.remediationSteps = policy.getRemediationSteps();
-  }
-  if (policy.getUrl()) {
-    info.url = policy.getUrl();
-  }
-  const schema = policy.getConfigschema();
-  if (schema) {
-    info.configSchema = {
-      properties: (schema.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>,
-      required: schema.getRequiredList(),
-    };
-  }
-  return info;
-}
-
 function notApplicableFromProto(list: analyzerProto.PolicyNotApplicable[]): PolicyNotApplicable[] {
   return list.map((item) => ({ policyName: item.getPolicyName(), reason: item.getReason() }));
 }
@@ -534,6 +492,7 @@ const CachingAnalyzerClient = (() => {
     ...service,
     analyze: { ...service["analyze"]!, responseDeserialize: deserialize },
     analyzeStack: { ...service["analyzeStack"]!, responseDeserialize: deserialize },
+    getAnalyzerInfo: { ...service["getAnalyzerInfo"]!, responseDeserialize: decodeAnalyzerInfo },
   };
   return grpc.makeGenericClientConstructor(
     definition,

@@ -60,34 +60,67 @@ export function resourceExaminations(
   result: AnalyzeResult,
   pass: Pass,
 ): Examination[] {
+  return examinationPlan(pack.policies, result).map((planned) => ({
+    urn: input.urn,
+    type: input.type,
+    policyPack: pack.name,
+    policy: planned.policy.name,
+    controls: planned.policy.controls,
+    pass,
+    ...(planned.detail === undefined
+      ? { outcome: "examined" as const }
+      : { outcome: "unknown-inputs" as const, detail: planned.detail }),
+  }));
+}
+
+/** One resource policy's part in an answer: examined, or stopped by unknown values (`detail`). */
+interface PlannedExamination {
+  policy: PolicyInfo;
+  detail?: string;
+}
+
+/**
+ * Plans by pack and by not-applicable list. The client hands every answer with the same list the same
+ * frozen array (`analyze-response-cache.ts`), so resources of one type share one plan instead of each
+ * walking every policy of the pack against a map of some 270 reasons.
+ */
+const plans = new WeakMap<ReadonlyMap<string, PolicyInfo>, WeakMap<object, PlannedExamination[]>>();
+
+/** Which enabled resource policies an answer shows as examined or stopped by unknown values, in pack order. */
+function examinationPlan(
+  policies: ReadonlyMap<string, PolicyInfo>,
+  result: AnalyzeResult,
+): PlannedExamination[] {
+  // An answer with "can't run during preview" advisories is specific to its resource: never shared.
+  const shareable = !result.diagnostics.some((diagnostic) => cannotRunDetail(diagnostic) !== undefined);
+  let byList = plans.get(policies);
+  const known = shareable ? byList?.get(result.notApplicable) : undefined;
+  if (known !== undefined) {
+    return known;
+  }
   const { skipped, stopped } = whatDidNotRun(result);
-  const examinations: Examination[] = [];
-  for (const policy of pack.policies.values()) {
+  const planned: PlannedExamination[] = [];
+  for (const policy of policies.values()) {
     if (policy.enforcementLevel === "disabled" || policy.type === "stack") {
       continue;
     }
     const reason = skipped.get(policy.name);
-    const base = {
-      urn: input.urn,
-      type: input.type,
-      policyPack: pack.name,
-      policy: policy.name,
-      controls: policy.controls,
-      pass,
-    };
     if (reason !== undefined && reason.startsWith(UNKNOWN_INPUTS_REASON)) {
-      examinations.push({
-        ...base,
-        outcome: "unknown-inputs",
-        detail: reason.slice(UNKNOWN_INPUTS_REASON.length).trim(),
-      });
+      planned.push({ policy, detail: reason.slice(UNKNOWN_INPUTS_REASON.length).trim() });
     } else if (stopped.has(policy.name)) {
-      examinations.push({ ...base, outcome: "unknown-inputs", detail: stopped.get(policy.name)! });
+      planned.push({ policy, detail: stopped.get(policy.name)! });
     } else if (reason === undefined) {
-      examinations.push({ ...base, outcome: "examined" });
+      planned.push({ policy });
     }
   }
-  return examinations;
+  if (shareable) {
+    if (byList === undefined) {
+      byList = new WeakMap();
+      plans.set(policies, byList);
+    }
+    byList.set(result.notApplicable, planned);
+  }
+  return planned;
 }
 
 /**

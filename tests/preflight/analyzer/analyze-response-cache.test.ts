@@ -73,4 +73,23 @@ describe("the caching AnalyzeResponse deserializer", () => {
     expect(decoded.getNotApplicableList()).toHaveLength(2);
     expect(decoded.getDiagnosticsList()).toHaveLength(1);
   });
+
+  it("tells apart lists of the same length and keeps its own copy of the bytes", () => {
+    const deserialize = cachingAnalyzeResponseDeserializer();
+    const reasonA = "Policy only applies to resources of type 'aws:kms/key:Key'";
+    const reasonB = "Policy only applies to resources of type 'aws:kms/key:Kez'";
+    const a = response([], [["p", reasonA]]);
+    const b = response([], [["p", reasonB]]);
+    expect(a.length).toBe(b.length);
+    // One pooled allocation reused for both answers, as a transport may do.
+    const pool = Buffer.alloc(a.length);
+    a.copy(pool);
+    const first = deserialize(pool);
+    b.copy(pool);
+    const second = deserialize(pool);
+    expect(first.decodedNotApplicable).toEqual([{ policyName: "p", reason: reasonA }]);
+    expect(second.decodedNotApplicable).toEqual([{ policyName: "p", reason: reasonB }]);
+    a.copy(pool);
+    expect(deserialize(pool).decodedNotApplicable).toBe(first.decodedNotApplicable);
+  });
 });

@@ -10,7 +10,7 @@ import * as fs from "node:fs";
 import { createRequire } from "node:module";
 import * as path from "node:path";
 import type * as ts from "typescript";
-import { resolveProgramCompiler } from "./program-compiler";
+import { nodeNextByDefault, resolveProgramCompiler } from "./program-compiler";
 import { cachedTypeErrors, storeTypeErrors } from "./typecheck-cache";
 
 /** What the parent asks for. */
@@ -96,7 +96,8 @@ interface ResolvedOptions {
  */
 function compilerOptions(typescript: typeof ts, job: TypeCheckJob): ResolvedOptions {
   const major = Number(typescript.versionMajorMinor.split(".")[0]);
-  const nodeNext = typescript.versionMajorMinor.localeCompare("4.7", undefined, { numeric: true }) >= 0;
+  // ES-module programs reach here with `esm` only in the automatic ESM mode (TypeScript above 4.7.0).
+  const nodeNext = job.esm || nodeNextByDefault(typescript.version);
   const defaults: Record<string, unknown> = {
     target: job.esm ? "ES2022" : "ES2020",
     module: nodeNext ? "nodenext" : "commonjs",

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { awsEc2SecuritygroupDisallowPublicIngress } from "../../policy-packs/secure-ai/policies/aws/ec2-securitygroup-disallow-public-ingress";
 import { awsEc2SecuritygroupRequireWafForPublicHttps as policy } from "../../policy-packs/secure-ai/policies/aws/ec2-securitygroup-require-waf-for-public-https";
 import { UNKNOWN, runResourcePolicy, runStackPolicy, type Fixture } from "./gcp/harness";
+import { duringUpdate } from "./passes";
 
 const urn = (type: string, name: string) => `urn:pulumi:test::project::${type}::${name}`;
 const SG = "aws:ec2/securityGroup:SecurityGroup";
@@ -78,6 +79,44 @@ describe("aws-ec2-securitygroup-require-waf-for-public-https", () => {
     const bare = { ...group, props: { id: UNKNOWN } };
     expect((await runStackPolicy(policy, [bare, rule, loadBalancer, association])).violations).toEqual([]);
     expect((await runStackPolicy(policy, [bare, rule, loadBalancer])).violations).toHaveLength(1);
+  });
+
+  it("a WAF association it cannot tie to any resource is unknown-inputs at preview (unverified, not satisfied)", async () => {
+    const untied = { ...association, propertyDependencies: {} };
+    const preview = await runStackPolicy(policy, [group, loadBalancer, untied]);
+    expect(preview.violations).toEqual([]);
+    expect(preview.notApplicable).toMatch(/^unknown-inputs: .*api-waf\.resourceArn/);
+    const update = await duringUpdate(() => runStackPolicy(policy, [group, loadBalancer, untied]));
+    expect(update.violations.join("\n")).toContain("resourceArn could not be read during the update");
+  });
+
+  it("a WAF association computed from another load balancer protects only that one", async () => {
+    const other: Fixture = { type: LB, name: "other", props: { arn: UNKNOWN, internal: false } };
+    const elsewhere = { ...association, propertyDependencies: { resourceArn: [urn(LB, "other")] } };
+    const result = await runStackPolicy(policy, [group, loadBalancer, other, elsewhere]);
+    expect(result.violations.join("\n")).toContain("which no aws.wafv2.WebAclAssociation protects");
+  });
+
+  it("security groups or a group ID it cannot tie to any resource are unknown-inputs, never a pass", async () => {
+    const untiedLb = { ...loadBalancer, propertyDependencies: {} };
+    const byLb = await runStackPolicy(policy, [group, untiedLb, association]);
+    expect(byLb.violations).toEqual([]);
+    expect(byLb.notApplicable).toMatch(/^unknown-inputs: .*api\.securityGroups/);
+    const rule: Fixture = {
+      type: "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+      name: "https",
+      props: {
+        securityGroupId: UNKNOWN,
+        ipProtocol: "tcp",
+        fromPort: 443,
+        toPort: 443,
+        cidrIpv4: "0.0.0.0/0",
+      },
+    };
+    const bare = { ...group, props: { id: UNKNOWN } };
+    const byRule = await runStackPolicy(policy, [bare, rule, loadBalancer, association]);
+    expect(byRule.violations).toEqual([]);
+    expect(byRule.notApplicable).toMatch(/^unknown-inputs: .*https\.securityGroupId/);
   });
 
   it("leaves private HTTPS alone", async () => {

@@ -2,9 +2,12 @@ import type { PolicyResource } from "@pulumi/policy";
 import { describe, expect, it } from "vitest";
 import {
   BUCKET_IDENTIFIERS,
+  referenceTo,
   referrersOf,
   refersTo,
+  strongestReference,
 } from "../../../policy-packs/secure-ai/policies/lib/correlate";
+import { UNKNOWN_STRING } from "../../../policy-packs/secure-ai/policies/lib/sdk-internals";
 
 function resource(
   name: string,
@@ -47,5 +50,36 @@ describe("referrersOf", () => {
       first,
       second,
     ]);
+  });
+});
+
+describe("referenceTo", () => {
+  it("is yes through dependencies or an equal known value, no for another source or another value", () => {
+    expect(referenceTo(resource("enc", {}, { bucket: [bucket] }), "bucket", bucket, BUCKET_IDENTIFIERS)).toBe(
+      "yes",
+    );
+    expect(referenceTo(resource("enc", { bucket: "data-123" }), "bucket", bucket, BUCKET_IDENTIFIERS)).toBe(
+      "yes",
+    );
+    expect(referenceTo(resource("enc", { bucket: "logs-456" }), "bucket", bucket, BUCKET_IDENTIFIERS)).toBe(
+      "no",
+    );
+    const fromOther = resource("enc", { bucket: UNKNOWN_STRING }, { bucket: [otherBucket] });
+    expect(referenceTo(fromOther, "bucket", bucket, BUCKET_IDENTIFIERS)).toBe("no");
+    expect(referenceTo(resource("enc", {}), "bucket", bucket, BUCKET_IDENTIFIERS)).toBe("no");
+  });
+
+  it("is maybe for an unknown value the engine ties to no resource", () => {
+    const untied = resource("enc", { bucket: UNKNOWN_STRING });
+    expect(referenceTo(untied, "bucket", bucket, BUCKET_IDENTIFIERS)).toBe("maybe");
+  });
+});
+
+describe("strongestReference", () => {
+  it("prefers yes over maybe over no, and is no for none", () => {
+    expect(strongestReference(["no", "maybe", "yes"])).toBe("yes");
+    expect(strongestReference(["no", "maybe"])).toBe("maybe");
+    expect(strongestReference(["no"])).toBe("no");
+    expect(strongestReference([])).toBe("no");
   });
 });

@@ -2,10 +2,13 @@ import type { PolicyResource } from "@pulumi/policy";
 import {
   defineStackPolicy,
   get,
+  isUnknown,
   knownArray,
   knownNumber,
   knownString,
-  refersTo,
+  referenceTo,
+  strongestReference,
+  type Reference,
   type StackView,
 } from "../lib";
 import { AWS } from "./types";
@@ -13,6 +16,11 @@ import { AWS } from "./types";
 const EVERYWHERE = new Set(["0.0.0.0/0", "::/0"]);
 const LOAD_BALANCERS = ["aws:lb/loadBalancer:LoadBalancer", "aws:alb/loadBalancer:LoadBalancer"];
 const WAF_ASSOCIATION = "aws:wafv2/webAclAssociation:WebAclAssociation";
+
+/** The weakest of a path's links (`no` over `maybe` over `yes`). */
+function weakest(references: readonly Reference[]): Reference {
+  return references.includes("no") ? "no" : references.includes("maybe") ? "maybe" : "yes";
+}
 
 /** Whether a rule (an inline ingress block or a rule resource) opens tcp 443 alone to the internet. */
 export function opensPublicHttps(rule: unknown, cidrKeys: readonly string[]): boolean {
@@ -32,19 +40,23 @@ export function opensPublicHttps(rule: unknown, cidrKeys: readonly string[]): bo
   });
 }
 
-/** The security groups of the stack that take public HTTPS, with the resource that opens it. */
-function publicHttpsGroups(
-  stack: StackView,
-): { group: PolicyResource | undefined; opener: PolicyResource }[] {
+/** A resource that opens public HTTPS, and how each security group of the stack is the one it opens. */
+interface Opener {
+  opener: PolicyResource;
+  groups: { group: PolicyResource; reference: Reference }[];
+}
+
+/** The resources of the stack that open public HTTPS, with the security groups they may belong to. */
+function publicHttpsOpeners(stack: StackView): Opener[] {
   const groups = stack.ofType(AWS.ec2SecurityGroup);
-  const found: { group: PolicyResource | undefined; opener: PolicyResource }[] = [];
+  const found: Opener[] = [];
   for (const group of groups) {
     if (
       knownArray(get(group.props, "ingress")).some((rule) =>
         opensPublicHttps(rule, ["cidrBlocks", "ipv6CidrBlocks"]),
       )
     ) {
-      found.push({ group, opener: group });
+      found.push({ opener: group, groups: [{ group, reference: "yes" }] });
     }
   }
   const rules = [
@@ -53,21 +65,32 @@ function publicHttpsGroups(
   ];
   for (const rule of rules) {
     if (opensPublicHttps(rule.props, ["cidrBlocks", "ipv6CidrBlocks", "cidrIpv4", "cidrIpv6"])) {
-      const group = groups.find((candidate) => refersTo(rule, "securityGroupId", candidate, ["id"]));
-      found.push({ group, opener: rule });
+      const candidates = groups.map((group) => ({
+        group,
+        reference: referenceTo(rule, "securityGroupId", group, ["id"]),
+      }));
+      found.push({ opener: rule, groups: candidates.filter(({ reference }) => reference !== "no") });
     }
   }
   return found;
 }
 
 /** Whether a load balancer's `securityGroups` list names the group (by dependency or by known ID). */
-function usesGroup(loadBalancer: PolicyResource, group: PolicyResource): boolean {
+function usesGroup(loadBalancer: PolicyResource, group: PolicyResource): Reference {
   const sources = loadBalancer.propertyDependencies?.securityGroups;
   if (Array.isArray(sources) && sources.some((source) => source.urn === group.urn)) {
-    return true;
+    return "yes";
   }
+  const list = get(loadBalancer.props, "securityGroups");
   const id = knownString(get(group.props, "id"));
-  return id !== undefined && knownArray(get(loadBalancer.props, "securityGroups")).includes(id);
+  const entries = knownArray(list);
+  if (id !== undefined && entries.includes(id)) {
+    return "yes";
+  }
+  // An unknown list, or unknown entries, that the engine ties to no resource: it may hold the group.
+  const fromElsewhere = Array.isArray(sources) && sources.length > 0;
+  const unknownEntries = isUnknown(list) || entries.some((entry) => isUnknown(entry));
+  return unknownEntries && !fromElsewhere ? "maybe" : "no";
 }
 
 /**
@@ -94,19 +117,36 @@ export const awsEc2SecuritygroupRequireWafForPublicHttps = defineStackPolicy({
   validate: (stack, { report }) => {
     const loadBalancers = LOAD_BALANCERS.flatMap((type) => stack.ofType(type));
     const associations = stack.ofType(WAF_ASSOCIATION);
-    for (const { group, opener } of publicHttpsGroups(stack)) {
-      const fronted = group === undefined ? [] : loadBalancers.filter((lb) => usesGroup(lb, group));
-      const protectedBy = fronted.filter((lb) =>
-        associations.some((association) => refersTo(association, "resourceArn", lb, ["arn", "id"])),
-      );
-      if (protectedBy.length === 0) {
-        report(
-          fronted.length === 0
-            ? `"${opener.name}" admits public HTTPS, but no load balancer in the stack uses its security group: only a WAF-protected load balancer may take public traffic`
-            : `"${opener.name}" admits public HTTPS for load balancer "${fronted[0].name}", which no aws.wafv2.WebAclAssociation protects`,
-          opener,
-        );
+    for (const { opener, groups } of publicHttpsOpeners(stack)) {
+      // Each path opener -> group -> load balancer -> WAF association is as strong as its weakest link; the
+      // opener passes on a path of "yes" links, is flagged when every path has a "no", and otherwise rests
+      // on unknown values (noted by the reads: unknown-inputs in preview, a violation in the update).
+      const paths: { loadBalancer: PolicyResource; reference: Reference }[] = [];
+      for (const { group, reference: toGroup } of groups) {
+        for (const loadBalancer of loadBalancers) {
+          const toLoadBalancer = usesGroup(loadBalancer, group);
+          if (toLoadBalancer === "no") {
+            continue;
+          }
+          const toWaf = strongestReference(
+            associations.map((association) =>
+              referenceTo(association, "resourceArn", loadBalancer, ["arn", "id"]),
+            ),
+          );
+          paths.push({ loadBalancer, reference: weakest([toGroup, toLoadBalancer, toWaf]) });
+        }
       }
+      const verdict = strongestReference(paths.map(({ reference }) => reference));
+      const undecided = verdict === "maybe" || groups.some(({ reference }) => reference === "maybe");
+      if (verdict === "yes" || undecided) {
+        continue;
+      }
+      report(
+        paths.length === 0
+          ? `"${opener.name}" admits public HTTPS, but no load balancer in the stack uses its security group: only a WAF-protected load balancer may take public traffic`
+          : `"${opener.name}" admits public HTTPS for load balancer "${paths[0].loadBalancer.name}", which no aws.wafv2.WebAclAssociation protects`,
+        opener,
+      );
     }
   },
 });

@@ -16,7 +16,8 @@ export type {
 export { booleanOption, integerOption, stringListOption } from "./config";
 export type { ConfigOption, ConfigOptions, ConfigValues } from "./config";
 export { requireBoolean, requireOneOf, requireSet } from "./checks";
-export { BUCKET_IDENTIFIERS, referrersOf, refersTo } from "./correlate";
+export { BUCKET_IDENTIFIERS, referenceTo, referrersOf, refersTo, strongestReference } from "./correlate";
+export type { Reference } from "./correlate";
 export {
   actionMatches,
   allowsAction,

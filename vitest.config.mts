@@ -1,4 +1,6 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
+import { SlowFirstSequencer } from "./tests/setup/slow-first-sequencer";
 
 export default defineConfig({
   test: {
@@ -6,6 +8,11 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Vitest 4 defaults to one worker fewer than the CPUs in `vitest run`: one worker on a 2-core machine,
+    // which left the second core idle while a file waited on its CLI, pack and program processes. Two
+    // workers at least (docs/benchmarks.md, "Test suite time").
+    maxWorkers: Math.max(2, availableParallelism() - 1),
+    sequence: { sequencer: SlowFirstSequencer },
     setupFiles: ["tests/setup/node-require-typescript.ts"],
     reporters: ["default"],
   },

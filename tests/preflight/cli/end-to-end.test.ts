@@ -38,7 +38,12 @@ describe("secure-ai check end to end", () => {
   it(
     "passes a secure program with exit 0; npm run --silent check prints only the JSON report",
     () => {
-      const result = secureAi(["--program", path.join(PROGRAMS, "cli-secure"), "--format", "json"], true);
+      // One pass is enough for what is read here (literal inputs, the verdict); the default mode (both passes)
+      // of the same program exits 0 in observation.test.ts.
+      const result = secureAi(
+        ["--program", path.join(PROGRAMS, "cli-secure"), "--mode", "preview", "--format", "json"],
+        true,
+      );
       expect(result.code, result.stderr).toBe(0);
       const report = JSON.parse(result.stdout) as JsonReport;
       expect(report.summary.mandatoryViolations).toBe(0);
@@ -101,6 +106,9 @@ describe("secure-ai check end to end", () => {
         program,
         "--policy-config",
         path.join(program, "policy-config.waiver.json"),
+        // The waived finding (key rotation off, a literal input) is found by either pass.
+        "--mode",
+        "preview",
         "--format",
         "json",
       ]);
@@ -124,7 +132,15 @@ describe("secure-ai check end to end", () => {
     "exits 2 for a program that throws, with the program's error on stderr and no report",
     () => {
       const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "secure-ai-e2e-")), "report");
-      const result = secureAi(["--program", path.join(PROGRAMS, "cli-throwing"), "--out", out]);
+      const result = secureAi([
+        "--program",
+        path.join(PROGRAMS, "cli-throwing"),
+        // The program throws at load, in either pass.
+        "--mode",
+        "preview",
+        "--out",
+        out,
+      ]);
       expect(result.code).toBe(2);
       expect(result.stdout).toBe("");
       expect(result.stderr).toContain("cli-throwing: the model list is empty");

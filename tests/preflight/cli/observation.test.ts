@@ -41,7 +41,7 @@ function check(args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Runs of the same arguments are shared between cases (two planted cases check one stack). */
+/** Runs of the same arguments are shared between cases (the planted cases share one run per mode). */
 const jsonRuns = new Map<string, { code: number | null; report: Report; stderr: string }>();
 
 function jsonCheck(args: string[]): { code: number | null; report: Report; stderr: string } {
@@ -60,8 +60,46 @@ function jsonCheck(args: string[]): { code: number | null; report: Report; stder
   return run;
 }
 
-const control = (report: Report, id: string): Control =>
-  report.stacks[0]!.controls.find((entry) => entry.id === id)!;
+type StackReport = Report["stacks"][number];
+
+const control = (stack: StackReport, id: string): Control => stack.controls.find((entry) => entry.id === id)!;
+
+const PLANTED_STACKS = ["aws-bucket", "azure-openai", "azure-storage"];
+
+/**
+ * One run of the planted program over all its stacks per mode, instead of one run per stack and mode: each
+ * stack's part of the report carries what its cases check.
+ */
+function plantedRun(mode: "both" | "preview"): {
+  code: number | null;
+  stderr: string;
+  stacks: StackReport[];
+} {
+  const run = jsonCheck(["--program", path.join(PROGRAMS, "planted"), "--mode", mode]);
+  return { code: run.code, stderr: run.stderr, stacks: run.report.stacks ?? [] };
+}
+
+function plantedStack(mode: "both" | "preview", stack: string): StackReport {
+  const found = plantedRun(mode).stacks.find((entry) => entry.stack === stack);
+  expect(found, `stack ${stack} in the ${mode} run`).toBeDefined();
+  return found!;
+}
+
+describe("the planted program", () => {
+  it(
+    "is checked stack by stack: every planted stack is in the report of each mode, with that mode's passes",
+    () => {
+      for (const mode of ["both", "preview"] as const) {
+        const run = plantedRun(mode);
+        expect(run.stacks.map((entry) => entry.stack).sort(), run.stderr).toEqual(PLANTED_STACKS);
+        for (const stack of run.stacks) {
+          expect(stack.passes).toEqual(mode === "both" ? ["preview", "update"] : ["preview"]);
+        }
+      }
+    },
+    TIMEOUT_MS,
+  );
+});
 
 describe.each([
   ["azure-storage", "azure-storage-account-require-cmk", "SAI-ENC-01"],
@@ -72,28 +110,24 @@ describe.each([
   it(
     "is a mandatory violation of the update pass, exit 1, and never satisfied in preview",
     () => {
-      const both = jsonCheck(["--program", path.join(PROGRAMS, "planted"), "--stack", stack]);
+      // The exit code is the verdict over the whole report (verdict.ts: 1 when any unwaived mandatory finding
+      // exists); the stack's own mandatory finding is checked below.
+      const both = plantedRun("both");
       expect(both.code, both.stderr).toBe(1);
-      expect(both.report.stacks[0]!.passes).toEqual(["preview", "update"]);
-      const found = both.report.stacks[0]!.findings.filter(
+      const checked = plantedStack("both", stack);
+      expect(checked.passes).toEqual(["preview", "update"]);
+      const found = checked.findings.filter(
         (finding) => finding.policy === policy && finding.enforcementLevel === "mandatory",
       );
       expect(found.length).toBeGreaterThan(0);
       expect(found.some((finding) => finding.passes.includes("update"))).toBe(true);
-      expect(control(both.report, controlId).status).toBe("violated");
+      expect(control(checked, controlId).status).toBe("violated");
       // Report inputs are the update pass's: nothing unknown.
-      expect(JSON.stringify(both.report.stacks[0]!.resources)).not.toContain("[unknown]");
+      expect(JSON.stringify(checked.resources)).not.toContain("[unknown]");
 
-      const preview = jsonCheck([
-        "--program",
-        path.join(PROGRAMS, "planted"),
-        "--stack",
-        stack,
-        "--mode",
-        "preview",
-      ]);
-      expect(preview.report.stacks[0]!.passes).toEqual(["preview"]);
-      expect(["violated", "unverified"]).toContain(control(preview.report, controlId).status);
+      const preview = plantedStack("preview", stack);
+      expect(preview.passes).toEqual(["preview"]);
+      expect(["violated", "unverified"]).toContain(control(preview, controlId).status);
     },
     TIMEOUT_MS,
   );
@@ -141,8 +175,11 @@ describe("a program whose network comes from a remote component", () => {
         },
       ]);
       // Nothing it could see concerns the network controls: unverified because of the remote component.
-      expect(control(json.report, "SAI-NET-01")).toMatchObject({ status: "unverified", resources: [] });
-      expect(control(json.report, "SAI-NET-01").reasons[0]).toContain("awsx:ec2:Vpc");
+      expect(control(json.report.stacks[0]!, "SAI-NET-01")).toMatchObject({
+        status: "unverified",
+        resources: [],
+      });
+      expect(control(json.report.stacks[0]!, "SAI-NET-01").reasons[0]).toContain("awsx:ec2:Vpc");
     },
     TIMEOUT_MS,
   );

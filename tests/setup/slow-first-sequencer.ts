@@ -1,0 +1,52 @@
+/**
+ * File order for `vitest run`: the files that take longest start first, so that with two workers no long file
+ * starts near the end and leaves the other worker idle. Vitest's own order (BaseSequencer) already runs the
+ * longest files first, but only from its results cache (node_modules/.vite/vitest/); on a clean clone, as in
+ * CI, it has none and orders by file size, which puts short table-driven files ahead of the end-to-end ones.
+ * This sequencer keeps vitest's order and moves the files below to the front, in the order given.
+ */
+import * as path from "node:path";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
+
+/**
+ * Slowest files first, from the measurement in docs/benchmarks.md ("Test suite time"): CLI runs end to end,
+ * the packed package, the provider over gRPC, the platform builds with the pack. Update it with that section.
+ */
+export const SLOW_FILES: readonly string[] = [
+  "tests/preflight/cli/observation.test.ts",
+  "tests/preflight/cli/end-to-end.test.ts",
+  "tests/provider/construct.test.ts",
+  "tests/preflight/cli/audit.test.ts",
+  "tests/examples/secure-examples.test.ts",
+  "tests/install/packed-package.test.ts",
+  "tests/preflight/engine/update-mode.test.ts",
+  "tests/preflight/analyzer/run-packs.test.ts",
+  "tests/preflight/cli/program-errors.test.ts",
+  "tests/examples/insecure-baseline.test.ts",
+  "tests/preflight/cli/report-findings.test.ts",
+  "tests/aws/platform.test.ts",
+  "tests/policies/platform-defaults.test.ts",
+  "tests/preflight/cli/closed-pipe.test.ts",
+  "tests/property/valid-specs-azure.test.ts",
+  "tests/property/valid-specs-aws.test.ts",
+  "tests/policies/type-index-golden.test.ts",
+  "tests/reliability/policy-fuzz.test.ts",
+  "tests/aws/singletons.test.ts",
+];
+
+/** Vitest's order with {@link SLOW_FILES} moved to the front. */
+export class SlowFirstSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const rank = (spec: TestSpecification): number => {
+      const index = SLOW_FILES.indexOf(
+        path.relative(this.ctx.config.root, spec.moduleId).split(path.sep).join("/"),
+      );
+      return index < 0 ? SLOW_FILES.length : index;
+    };
+    return sorted
+      .map((spec, position) => ({ spec, position, rank: rank(spec) }))
+      .sort((a, b) => a.rank - b.rank || a.position - b.position)
+      .map((entry) => entry.spec);
+  }
+}

@@ -4,9 +4,11 @@
  * (`tests/fixtures/programs/platform-<cloud>`): `baseline` (defaults only), `features` (public API with the
  * cloud's certificate, a high-sensitivity model, a personal-data dataset with retention, the alternative
  * serving where the cloud has one), `singletons-adopt` and `singletons-skip`. The preflight engine runs each
- * stack under the mock runtime in preview mode, exactly as `secure-ai check` does, and the pack, started once
- * per cloud as the Pulumi CLI starts it, analyses what was recorded over the analyzer protocol: Analyze per
- * resource, then AnalyzeStack.
+ * stack under the mock runtime in preview mode, exactly as `secure-ai check` does, and the pack, started as the
+ * Pulumi CLI starts it for a preview, analyses what was recorded over the analyzer protocol: Analyze per
+ * resource, then AnalyzeStack. One pack serves the three clouds: its policies read neither the project nor the
+ * stack name from the environment the CLI gives a pack (only whether it is a preview, the same for all), and
+ * Configure is sent before each analysis, so each stack is analysed as by a pack of its own.
  */
 import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -107,12 +109,47 @@ function labelOf(resource: RecordedResource, property: string, key: string): unk
     : undefined;
 }
 
+/** The pack and its client, started once for the file while the first cloud's stacks run. */
+interface SharedPack {
+  pack: PolicyPackProcess;
+  client: AnalyzerClient;
+  info: AnalyzerInfo;
+}
+let sharedPack: Promise<SharedPack> | undefined;
+
+async function startPack(): Promise<SharedPack> {
+  const pack = await launchPolicyPack(PACK_DIR, {
+    preferCompiled: false,
+    startTimeoutMs: 240_000,
+    context: { project: "platform-aws", stack: "baseline", dryRun: true },
+  });
+  const client = new AnalyzerClient(pack.address, { callTimeoutMs: 240_000 });
+  try {
+    return { pack, client, info: await client.getAnalyzerInfo() };
+  } catch (error) {
+    client.close();
+    await pack.close();
+    throw error;
+  }
+}
+
+beforeAll(() => {
+  sharedPack = startPack();
+  // Awaited by each cloud's beforeAll, which reports a failure; this only keeps it from being unhandled.
+  sharedPack.catch(() => undefined);
+});
+
+afterAll(async () => {
+  const started = await sharedPack?.catch(() => undefined);
+  started?.client.close();
+  await started?.pack.close();
+});
+
 describe.each(CLOUDS.map((entry) => [entry.cloud, entry] as const))(
   "SecureAiPlatform on %s against the secure-ai pack",
   { timeout: 300_000 },
   (cloud, entry) => {
     const runs = new Map<Variant, StackRun>();
-    let pack: PolicyPackProcess | undefined;
     let client: AnalyzerClient | undefined;
     let info: AnalyzerInfo | undefined;
 
@@ -141,19 +178,8 @@ describe.each(CLOUDS.map((entry) => [entry.cloud, entry] as const))(
           }),
         );
       }
-      pack = await launchPolicyPack(PACK_DIR, {
-        preferCompiled: false,
-        startTimeoutMs: 240_000,
-        context: { project: `platform-${cloud}`, stack: "baseline", dryRun: true },
-      });
-      client = new AnalyzerClient(pack.address, { callTimeoutMs: 240_000 });
-      info = await client.getAnalyzerInfo();
+      ({ client, info } = await sharedPack!);
     }, 900_000);
-
-    afterAll(async () => {
-      client?.close();
-      await pack?.close();
-    });
 
     it("baseline: the defaults produce no mandatory violation", async () => {
       expect(recorded("baseline").resources.length).toBeGreaterThan(40);

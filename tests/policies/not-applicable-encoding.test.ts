@@ -10,18 +10,32 @@ const proto = createRequire(require.resolve("@pulumi/policy"))(
 
 type Entry = [policyName: string, reason: string];
 
+/** A diagnostic's text; `|` separates policy, pack, version, description, message, urn; then level, severity. */
+function diagnosticOf(text: string, index: number): InstanceType<typeof proto.AnalyzeDiagnostic> {
+  const diagnostic = new proto.AnalyzeDiagnostic();
+  const parts = text.split("|");
+  if (parts.length === 1) {
+    diagnostic.setPolicyname("aws-kms-key-require-rotation");
+    diagnostic.setMessage(text);
+    diagnostic.setUrn("urn:pulumi:dev::demo::aws:kms/key:Key::sai-key");
+    diagnostic.setEnforcementlevel(proto.EnforcementLevel.MANDATORY);
+    return diagnostic;
+  }
+  const [policy, pack, version, description, message, urn] = parts;
+  diagnostic.setPolicyname(policy!);
+  diagnostic.setPolicypackname(pack!);
+  diagnostic.setPolicypackversion(version!);
+  diagnostic.setDescription(description!);
+  diagnostic.setMessage(message!);
+  diagnostic.setUrn(urn!);
+  diagnostic.setEnforcementlevel((index % 4) as AnalyzerProto.EnforcementLevel);
+  diagnostic.setSeverity((index % 5) as AnalyzerProto.PolicySeverity);
+  return diagnostic;
+}
+
 function response(entries: Entry[], diagnostics: string[] = []): InstanceType<typeof proto.AnalyzeResponse> {
   const message = new proto.AnalyzeResponse();
-  message.setDiagnosticsList(
-    diagnostics.map((text) => {
-      const diagnostic = new proto.AnalyzeDiagnostic();
-      diagnostic.setPolicyname("aws-kms-key-require-rotation");
-      diagnostic.setMessage(text);
-      diagnostic.setUrn("urn:pulumi:dev::demo::aws:kms/key:Key::sai-key");
-      diagnostic.setEnforcementlevel(proto.EnforcementLevel.MANDATORY);
-      return diagnostic;
-    }),
-  );
+  message.setDiagnosticsList(diagnostics.map(diagnosticOf));
   message.setNotApplicableList(
     entries.map(([policyName, reason]) => {
       const entry = new proto.PolicyNotApplicable();
@@ -34,6 +48,24 @@ function response(entries: Entry[], diagnostics: string[] = []): InstanceType<ty
 }
 
 const CASES: { name: string; entries: Entry[]; diagnostics?: string[] }[] = [
+  {
+    name: "every diagnostic field, levels and severities, empty and non-ASCII text",
+    entries: [["p", "r"]],
+    diagnostics: [
+      "a|secure-ai|0.1.0|desc|msg|urn:pulumi:s::p::t::n",
+      "|||||",
+      "ü|pack ✓|1|résumé 😀|" + "long ".repeat(400) + "|u",
+      "b|p|v|d|m|",
+      "c|p|v|d|m|u",
+      "lone|p|v|\ud800|m|u",
+    ],
+  },
+  {
+    name: "diagnostics only, every field",
+    entries: [],
+    diagnostics: ["a|b|c|d|e|f", "|||||", "x|y|z|w|v|u"],
+  },
+  { name: "nothing at all", entries: [] },
   { name: "no entries", entries: [], diagnostics: ["rotation is off"] },
   {
     name: "type fast path entries",

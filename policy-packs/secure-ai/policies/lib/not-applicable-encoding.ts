@@ -9,18 +9,33 @@
  * module serializes the response's other fields with the original code and appends the list's bytes from a
  * cache, encoded the first time by the original code itself. Protobuf writes fields in field-number order
  * and `not_applicable` (3) is the response's last field, so the bytes are identical to the original's (a
- * test compares them).
+ * test compares them). The diagnostics ahead of the list are written by `./wire-writer.ts` when they have
+ * the generated getters (the same bytes, some eight times faster than google-protobuf's writer), else by
+ * the original code.
  *
  * Only the running pack installs this (`policy-packs/secure-ai/pack.ts`); importing the policies does not.
  */
 import { createRequire } from "node:module";
+import { MessageWriter, NotEncodable } from "./wire-writer";
 
 /** The parts of the generated `pulumirpc.AnalyzeResponse` / `PolicyNotApplicable` classes used here. */
 interface NotApplicableMessage {
   getPolicyName(): string;
   getReason(): string;
 }
+/** The getters of the generated `pulumirpc.AnalyzeDiagnostic`. */
+interface DiagnosticMessage {
+  getPolicyname(): string;
+  getPolicypackname(): string;
+  getPolicypackversion(): string;
+  getDescription(): string;
+  getMessage(): string;
+  getEnforcementlevel(): number;
+  getUrn(): string;
+  getSeverity(): number;
+}
 interface AnalyzeResponseMessage {
+  getDiagnosticsList?(): DiagnosticMessage[];
   getNotApplicableList(): NotApplicableMessage[];
   setNotApplicableList(list: NotApplicableMessage[]): unknown;
   serializeBinary(): Uint8Array;
@@ -96,21 +111,57 @@ export function cacheNotApplicableEncoding(requireFrom?: NodeJS.Require): boolea
   };
   prototype.serializeBinary = function serializeWithCachedNotApplicable(this: AnalyzeResponseMessage) {
     const entries = this.getNotApplicableList();
+    let head: Uint8Array | undefined = encodeDiagnostics(this);
     if (entries.length === 0) {
-      return original.call(this);
+      return head ?? original.call(this);
     }
-    this.setNotApplicableList([]);
-    let head: Uint8Array;
-    try {
-      head = original.call(this);
-    } finally {
-      this.setNotApplicableList(entries);
+    if (head === undefined) {
+      this.setNotApplicableList([]);
+      try {
+        head = original.call(this);
+      } finally {
+        this.setNotApplicableList(entries);
+      }
     }
     const list = encodeList(entries);
     return head.length === 0 ? list : Buffer.concat([head, list]);
   };
   Response.__secureAiCachedNotApplicable = true;
   return true;
+}
+
+/** `AnalyzeDiagnostic` field numbers (pulumirpc), in the order the generated code writes them. */
+const DIAGNOSTICS_FIELD = 2;
+
+/**
+ * The response's diagnostics (field 2) as the generated code writes them, or undefined when the message
+ * does not have the generated getters or holds something the writer does not reproduce.
+ */
+function encodeDiagnostics(response: AnalyzeResponseMessage): Buffer | undefined {
+  if (typeof response.getDiagnosticsList !== "function") {
+    return undefined;
+  }
+  try {
+    const writer = new MessageWriter();
+    for (const diagnostic of response.getDiagnosticsList()) {
+      const fields = new MessageWriter()
+        .optionalString(1, diagnostic.getPolicyname())
+        .optionalString(2, diagnostic.getPolicypackname())
+        .optionalString(3, diagnostic.getPolicypackversion())
+        .optionalString(4, diagnostic.getDescription())
+        .optionalString(5, diagnostic.getMessage())
+        .optionalNumber(7, diagnostic.getEnforcementlevel())
+        .optionalString(8, diagnostic.getUrn())
+        .optionalNumber(9, diagnostic.getSeverity());
+      writer.bytes(DIAGNOSTICS_FIELD, fields.done());
+    }
+    return writer.done();
+  } catch (error) {
+    if (error instanceof NotEncodable || error instanceof TypeError) {
+      return undefined;
+    }
+    throw error;
+  }
 }
 
 function sameEntries(a: readonly NotApplicableMessage[], b: readonly NotApplicableMessage[]): boolean {

@@ -2,6 +2,7 @@
 import type { SecureAiPolicy } from "../../policy-packs/secure-ai/policies";
 import { renderFactsDoc } from "./facts-doc";
 import { generatedBanner, table } from "./markdown";
+import { renderScopesDoc } from "./scopes-doc";
 
 function controlsOf(policy: SecureAiPolicy): string[] {
   return policy.definition.controls.map(String);
@@ -47,6 +48,7 @@ export function renderPoliciesDoc(policies: readonly SecureAiPolicy[]): string {
       "its config (see [waivers-and-remediation.md](waivers-and-remediation.md)); levels can be changed per " +
       "policy in the same config file.",
     ...sections,
+    renderScopesDoc(),
     renderFactsDoc(),
   ].join("\n\n");
 }

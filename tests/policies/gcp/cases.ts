@@ -1,6 +1,6 @@
 /** GCP resource policy fixtures: a compliant baseline per resource type and the properties each policy checks. */
 import type { SecureAiResourcePolicy } from "../../../policy-packs/secure-ai/policies/lib";
-import { gcpBigqueryDatasetRequireCmek } from "../../../policy-packs/secure-ai/policies/gcp/bigquery-dataset-require-cmek";
+import { gcpFactPolicy } from "../../../policy-packs/secure-ai/policies/gcp/facts";
 import { gcpComputeFirewallDisallowPublicIngress } from "../../../policy-packs/secure-ai/policies/gcp/compute-firewall-disallow-public-ingress";
 import { gcpComputeInstanceDisallowPublicIp } from "../../../policy-packs/secure-ai/policies/gcp/compute-instance-disallow-public-ip";
 import { gcpComputeSslpolicyRequireTls13 } from "../../../policy-packs/secure-ai/policies/gcp/compute-sslpolicy-require-tls13";
@@ -10,7 +10,6 @@ import { gcpComputeTargethttpsproxyRequireSslPolicy } from "../../../policy-pack
 import { gcpKmsCryptokeyLimitRotationPeriod } from "../../../policy-packs/secure-ai/policies/gcp/kms-cryptokey-limit-rotation-period";
 import { gcpKmsCryptokeyRequireDeletionProtection } from "../../../policy-packs/secure-ai/policies/gcp/kms-cryptokey-require-deletion-protection";
 import { gcpKmsCryptokeyRequireHsm } from "../../../policy-packs/secure-ai/policies/gcp/kms-cryptokey-require-hsm";
-import { gcpPubsubTopicRequireCmek } from "../../../policy-packs/secure-ai/policies/gcp/pubsub-topic-require-cmek";
 import { gcpStorageBucketDisallowForceDestroy } from "../../../policy-packs/secure-ai/policies/gcp/storage-bucket-disallow-force-destroy";
 import { gcpStorageBucketRequireCmek } from "../../../policy-packs/secure-ai/policies/gcp/storage-bucket-require-cmek";
 import { gcpStorageBucketRequirePersonalDataExpiry } from "../../../policy-packs/secure-ai/policies/gcp/storage-bucket-require-personal-data-expiry";
@@ -274,14 +273,14 @@ export const GCP_CASES: readonly PolicyCase[] = [
     ],
   },
   {
-    policy: gcpPubsubTopicRequireCmek,
+    policy: gcpFactPolicy("gcp-pubsub-topic-require-cmek"),
     type: "gcp:pubsub/topic:Topic",
     baseline: BASELINES.topic,
     negatives: [["kmsKeyName", undefined]],
     unknownPasses: ["kmsKeyName"],
   },
   {
-    policy: gcpBigqueryDatasetRequireCmek,
+    policy: gcpFactPolicy("gcp-bigquery-dataset-require-cmek"),
     type: "gcp:bigquery/dataset:Dataset",
     baseline: BASELINES.dataset,
     negatives: [

@@ -2,7 +2,6 @@
 import type { SecureAiPolicy } from "../lib";
 import { gcpFactPolicies } from "./facts";
 import { gcpIamGrantDisallowPublicMembers } from "./iam-grant-disallow-public-members";
-import { gcpBigqueryDatasetRequireCmek } from "./bigquery-dataset-require-cmek";
 import { gcpComputeFirewallDisallowPublicIngress } from "./compute-firewall-disallow-public-ingress";
 import { gcpComputeInstanceDisallowPublicIp } from "./compute-instance-disallow-public-ip";
 import { gcpComputeSslpolicyRequireTls13 } from "./compute-sslpolicy-require-tls13";
@@ -17,7 +16,6 @@ import { gcpMonitoringAlertpolicyLimitLogMatchToOneCondition } from "./monitorin
 import { gcpMonitoringAlertpolicyRequireLogMatchRateLimit } from "./monitoring-alertpolicy-require-log-match-rate-limit";
 import { gcpMonitoringAlertpolicyRequireResourceType } from "./monitoring-alertpolicy-require-resource-type";
 import { gcpProjectsAuditconfigRequireDataAccessLogs } from "./projects-auditconfig-require-data-access-logs";
-import { gcpPubsubTopicRequireCmek } from "./pubsub-topic-require-cmek";
 import { gcpSecuritycenterNotificationRequireFindingsRoute } from "./securitycenter-notification-require-findings-route";
 import { gcpStorageBucketDisallowForceDestroy } from "./storage-bucket-disallow-force-destroy";
 import { gcpStorageBucketRequireCmek } from "./storage-bucket-require-cmek";
@@ -47,7 +45,6 @@ import { gcpServiceaccountAccountDisallowUserManagedKeys } from "./serviceaccoun
 
 /** Every GCP policy, resource policies first, then stack policies. */
 export const gcpPolicies: readonly SecureAiPolicy[] = [
-  gcpBigqueryDatasetRequireCmek,
   gcpComputeFirewallDisallowPublicIngress,
   gcpComputeInstanceDisallowPublicIp,
   gcpComputeSslpolicyRequireTls13,
@@ -62,7 +59,6 @@ export const gcpPolicies: readonly SecureAiPolicy[] = [
   gcpMonitoringAlertpolicyLimitLogMatchToOneCondition,
   gcpMonitoringAlertpolicyRequireLogMatchRateLimit,
   gcpMonitoringAlertpolicyRequireResourceType,
-  gcpPubsubTopicRequireCmek,
   gcpStorageBucketDisallowForceDestroy,
   gcpStorageBucketRequireCmek,
   gcpStorageBucketRequirePersonalDataExpiry,
@@ -90,6 +86,7 @@ export const gcpPolicies: readonly SecureAiPolicy[] = [
   gcpServiceaccountAccountDisallowUserManagedKeys,
   gcpLoggingMetricRequireAlertPolicy,
   gcpIamGrantDisallowPublicMembers,
-  // per-resource facts (./facts): CMEK, TLS, public access, auth and deletion protection
+  // per-resource facts (./facts): CMEK (BigQuery datasets and Pub/Sub topics among them), TLS, public access,
+  // auth and deletion protection
   ...gcpFactPolicies,
 ];

@@ -1,5 +1,5 @@
 /**
- * GCP BigQuery datasets and tables. Property names verified in node_modules/@pulumi/gcp 9.37
+ * GCP BigQuery datasets (default key, public access) and tables. Property names verified in node_modules/@pulumi/gcp 9.37
  * (`<module>/<resource>.d.ts`, `types/input.d.ts`).
  */
 import { isSet, noneOf, type ResourceFacts } from "../../lib/facts";
@@ -14,8 +14,24 @@ export const GCP_BIGQUERY_FACTS: readonly ResourceFacts[] = [
     service: "bigquery",
     resource: "dataset",
     title: "BigQuery datasets",
-    baseline: { datasetId: "features", accesses: [{ role: "READER", groupByEmail: "analysts@example.com" }] },
+    baseline: {
+      datasetId: "features",
+      defaultEncryptionConfiguration: { kmsKeyName: KEY },
+      accesses: [{ role: "READER", groupByEmail: "analysts@example.com" }],
+    },
     groups: [
+      {
+        concern: "cmk",
+        description:
+          "BigQuery datasets set defaultEncryptionConfiguration.kmsKeyName, so new tables use a customer-managed key.",
+        facts: [
+          isSet(
+            "defaultEncryptionConfiguration.kmsKeyName",
+            "tables are then encrypted with a Google-managed key",
+            "https://cloud.google.com/bigquery/docs/customer-managed-encryption",
+          ),
+        ],
+      },
       {
         concern: "public",
         facts: [

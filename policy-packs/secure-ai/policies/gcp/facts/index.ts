@@ -12,6 +12,7 @@ import { GCP_SERVERLESS_FACTS } from "./serverless";
 import { GCP_ARTIFACTS_SECRETS_FACTS } from "./artifacts-secrets";
 import { GCP_REDIS_FILESTORE_FACTS } from "./redis-filestore";
 import { GCP_DATAPROC_FACTS } from "./dataproc";
+import { GCP_PUBSUB_FACTS } from "./pubsub";
 
 /** Every GCP row, in the order of the pack's policies. */
 export const GCP_FACTS: readonly ResourceFacts[] = [
@@ -23,7 +24,17 @@ export const GCP_FACTS: readonly ResourceFacts[] = [
   ...GCP_ARTIFACTS_SECRETS_FACTS,
   ...GCP_REDIS_FILESTORE_FACTS,
   ...GCP_DATAPROC_FACTS,
+  ...GCP_PUBSUB_FACTS,
 ];
 
 /** The policies of the GCP fact table. */
 export const gcpFactPolicies: readonly SecureAiResourcePolicy[] = buildFactPolicies("gcp", GCP_FACTS);
+
+/** One policy of the GCP fact table by name (throws for an unknown name). */
+export function gcpFactPolicy(name: string): SecureAiResourcePolicy {
+  const policy = gcpFactPolicies.find((candidate) => candidate.name === name);
+  if (policy === undefined) {
+    throw new Error(`no GCP fact policy named ${name}`);
+  }
+  return policy;
+}

@@ -102,6 +102,21 @@ describe("cacheNotApplicableEncoding (stand-in classes)", () => {
     expect(calls.serialize - afterFirst).toBe(1);
   });
 
+  it("serves interleaved lists of several types from the recent lists, each with its own bytes", () => {
+    const { AnalyzeResponse, requireFrom, calls } = fakeProto();
+    cacheNotApplicableEncoding(requireFrom);
+    const shared = entry("s", "same entry object in every list");
+    const lists = Array.from({ length: 10 }, (_, index) => () => [shared, entry(`p${index}`, "r")]);
+    for (let round = 0; round < 3; round++) {
+      for (const [index, list] of lists.entries()) {
+        expect(serialize(AnalyzeResponse, list())).toBe(`N(s|same entry object in every list)N(p${index}|r)`);
+      }
+    }
+    // Ten lists, more than the recent ones kept: later rounds still give each list its own bytes, from the
+    // keyed cache; the original writes each list once (plus one head per response).
+    expect(calls.serialize).toBe(10 + 30);
+  });
+
   it.each([
     ["a module without AnalyzeResponse", {}],
     ["a response without serializeBinary", { AnalyzeResponse: class {} }],

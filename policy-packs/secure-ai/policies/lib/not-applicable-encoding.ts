@@ -55,6 +55,9 @@ interface AnalyzerProtoModule {
  */
 const CACHE_LIMIT = 2_000;
 
+/** Lists compared entry by entry before the keyed cache is consulted. */
+const RECENT_LISTS = 8;
+
 /**
  * Makes the policy server encode each distinct not-applicable entry once (see the module comment). Applied
  * only when the generated classes have the expected shape; otherwise nothing changes.
@@ -87,13 +90,20 @@ export function cacheNotApplicableEncoding(requireFrom?: NodeJS.Require): boolea
     return false;
   }
   const encoded = new Map<string, Uint8Array>();
-  // Consecutive resources of one type are skipped by the same policies: compare with the last list first.
-  let lastEntries: NotApplicableMessage[] = [];
-  let lastBytes: Uint8Array | undefined;
+  // Resources of one type are skipped by the same policies: compare with the lists encoded last first
+  // (several, since a stack interleaves its types), element by element and by identity before content,
+  // so a hit costs no key string of some 270 entries.
+  const recent: { entries: NotApplicableMessage[]; bytes: Uint8Array }[] = [];
   const encodeList = (entries: NotApplicableMessage[]): Uint8Array => {
     // The type index (`./type-index.ts`) hands the same list instance to every resource of a type.
-    if (lastBytes !== undefined && (entries === lastEntries || sameEntries(entries, lastEntries))) {
-      return lastBytes;
+    const hit = recent.findIndex((item) => item.entries === entries || sameEntries(entries, item.entries));
+    if (hit >= 0) {
+      const item = recent[hit]!;
+      if (hit > 0) {
+        recent.splice(hit, 1);
+        recent.unshift(item);
+      }
+      return item.bytes;
     }
     const key = entries.map((entry) => `${entry.getPolicyName()}\u0000${entry.getReason()}`).join("\u0001");
     let bytes = encoded.get(key);
@@ -105,8 +115,10 @@ export function cacheNotApplicableEncoding(requireFrom?: NodeJS.Require): boolea
         encoded.set(key, bytes);
       }
     }
-    lastEntries = entries;
-    lastBytes = bytes;
+    recent.unshift({ entries, bytes });
+    if (recent.length > RECENT_LISTS) {
+      recent.pop();
+    }
     return bytes;
   };
   prototype.serializeBinary = function serializeWithCachedNotApplicable(this: AnalyzeResponseMessage) {
@@ -171,7 +183,10 @@ function sameEntries(a: readonly NotApplicableMessage[], b: readonly NotApplicab
   for (let index = 0; index < a.length; index++) {
     const left = a[index]!;
     const right = b[index]!;
-    if (left.getPolicyName() !== right.getPolicyName() || left.getReason() !== right.getReason()) {
+    if (
+      left !== right &&
+      (left.getPolicyName() !== right.getPolicyName() || left.getReason() !== right.getReason())
+    ) {
       return false;
     }
   }

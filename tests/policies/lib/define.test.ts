@@ -409,6 +409,18 @@ describe("stack policy", () => {
     expect(reportViolation).not.toHaveBeenCalled();
   });
 
+  it("ends the check as not applicable through the stack view, with the server's own signal and reason", () => {
+    const policy = defineStackPolicy(
+      stackDefinition({ validate: (stack) => stack.notApplicable("the stack holds no KMS keys") }),
+    );
+    const args = stackArgs([stackResource(STACK, "app-dev")]);
+    const reportViolation = vi.fn();
+    const thrown = thrownBy(() => validateStackOf(policy)(args, reportViolation));
+    expect(thrown).toBeInstanceOf(NotApplicableError);
+    expect(args.notApplicable).toHaveBeenCalledWith("the stack holds no KMS keys");
+    expect(reportViolation).not.toHaveBeenCalled();
+  });
+
   it("groups resources by type for the check", () => {
     let seen: string[][] = [];
     const policy = defineStackPolicy(

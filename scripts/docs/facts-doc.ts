@@ -22,13 +22,21 @@ export const FACT_TABLES: readonly { cloud: PolicyCloud; title: string; rows: re
   { cloud: "azure", title: "Azure (@pulumi/azure-native 3)", rows: AZURE_FACTS },
 ];
 
+/** A row's tokens: `type`, `alsoTypes`, then each previous major's token with the major that declares it. */
+function typesText(row: ResourceFacts): string {
+  return [
+    ...[row.type, ...(row.alsoTypes ?? [])].map((type) => `\`${type}\``),
+    ...Object.entries(row.previousTypes ?? {}).map(([type, sdk]) => `\`${type}\` (${sdk})`),
+  ].join(", ");
+}
+
 /** One table per cloud of every fact. */
 export function renderFactsDoc(tables: typeof FACT_TABLES = FACT_TABLES): string {
   const sections = tables.map(({ cloud, title, rows }) => {
     const lines = rows.flatMap((row) =>
       row.groups.flatMap((group) =>
         group.facts.map((fact) => [
-          `\`${[row.type, ...(row.alsoTypes ?? [])].join("`, `")}\``,
+          typesText(row),
           `\`${factPolicyName(cloud, row, group)}\``,
           `\`${fact.path}\`${fact.when === undefined ? "" : ` (when \`${fact.when.path}\` ${fact.when.present === undefined ? `is ${(fact.when.in ?? []).join(" or ")}` : fact.when.present ? "is set" : "is absent"})`}`,
           expectedText(fact.expect),
@@ -51,7 +59,8 @@ export function renderFactsDoc(tables: typeof FACT_TABLES = FACT_TABLES): string
       "type, one policy per row and concern. A value unknown during preview is no violation but an " +
       '`unknown-inputs` signal; in the update pass every value must be known. "When absent" is what the ' +
       'provider assumes when the property is not set; "Since" names the provider version that added a ' +
-      "property where it is newer than the SDK major the pack supports.",
+      "property where it is newer than the SDK major the pack supports; a type followed by a major is that " +
+      "older major's token for the resource, examined too.",
     ...sections,
   ].join("\n\n");
 }

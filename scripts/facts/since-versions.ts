@@ -1,8 +1,9 @@
 /**
  * Which SDK major first has each fact's property, read from the `.d.ts` of older majors installed outside
  * the repository. A fact's `since` is `@pulumi/<pkg> v<N>` when N is the lowest major of an unbroken run of
- * majors, ending at the installed one, whose `<Class>Args` has the property path (or the type at all); a
- * property every checked major has gets no `since` (nothing older was checked).
+ * majors, ending at the installed one, whose `<Class>Args` has the property path (or the type at all) under
+ * one of the row's tokens (`type`, `alsoTypes`, `previousTypes`: a v2 token with the property means it exists
+ * since v2 for v2's users); a property every checked major has gets no `since` (nothing older was checked).
  *
  * Install the older majors with npm aliases, then run:
  *
@@ -21,7 +22,7 @@ import * as path from "node:path";
 import { AWS_FACTS } from "../../policy-packs/secure-ai/policies/aws/facts";
 import { AZURE_FACTS } from "../../policy-packs/secure-ai/policies/azure/facts";
 import { GCP_FACTS } from "../../policy-packs/secure-ai/policies/gcp/facts";
-import type { ResourceFacts } from "../../policy-packs/secure-ai/policies/lib/facts";
+import { typesOf, type ResourceFacts } from "../../policy-packs/secure-ai/policies/lib/facts";
 import { SdkDeclarations, type Presence } from "./sdk-args";
 
 /** The provider package of each cloud's table. */
@@ -62,16 +63,34 @@ export function olderSdks(oldRoot: string, packageName: string): SdkDeclarations
     .filter((sdk) => sdk.packageInfo.name === packageName);
 }
 
-/** What each major says about a path, newest first, and the `since` that follows. */
+/** How much a presence says, for picking one among a row's tokens: present, then unresolved, absent, no type. */
+const RANK: Record<Presence["kind"], number> = { present: 0, unresolved: 1, absent: 2, "no-type": 3 };
+
+/**
+ * What one major says about a path under any of a row's tokens (`type`, `alsoTypes`, `previousTypes`): a
+ * property the major declares under one of them exists for its users, whichever token they write.
+ */
+export function presenceAmong(
+  sdk: Pick<SdkDeclarations, "presence">,
+  tokens: readonly string[],
+  propertyPath: string,
+): Presence {
+  return tokens
+    .map((token) => sdk.presence(token, propertyPath))
+    .reduce((best, presence) => (RANK[presence.kind] < RANK[best.kind] ? presence : best));
+}
+
+/** What each major says about a path (under any of `tokens`), newest first, and the `since` that follows. */
 export function sinceOf(
   sdks: readonly Pick<SdkDeclarations, "packageInfo" | "presence">[],
-  token: string,
+  tokens: string | readonly string[],
   propertyPath: string,
 ): { since: string | undefined; presences: { major: number; presence: Presence }[] } {
   const byMajor = [...sdks].sort((a, b) => b.packageInfo.major - a.packageInfo.major);
+  const all = typeof tokens === "string" ? [tokens] : tokens;
   const presences = byMajor.map((sdk) => ({
     major: sdk.packageInfo.major,
-    presence: sdk.presence(token, propertyPath),
+    presence: presenceAmong(sdk, all, propertyPath),
   }));
   let run = 0;
   while (run < presences.length && presences[run].presence.kind === "present") {
@@ -117,7 +136,7 @@ function main(argv: readonly string[]): number {
     for (const row of rows) {
       for (const group of row.groups) {
         for (const fact of group.facts) {
-          const { since, presences } = sinceOf([installed, ...older], row.type, fact.path);
+          const { since, presences } = sinceOf([installed, ...older], typesOf(row), fact.path);
           const differs = since !== fact.since;
           // the installed SDK lacks the property, or a segment could not be followed: worth a look
           const unresolved =

@@ -576,11 +576,6 @@ export const resourceCases: readonly ResourceCase[] = [
         props: { ami: "ami-0abc", associatePublicIpAddress: true },
         expect: "associatePublicIpAddress",
       },
-      {
-        name: "public IP on NIC",
-        props: { ami: "ami-0abc", networkInterfaces: [{ associatePublicIpAddress: true }] },
-        expect: "networkInterfaces[0]",
-      },
     ],
   },
   {

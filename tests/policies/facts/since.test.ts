@@ -95,6 +95,18 @@ describe("sinceOf", () => {
     );
   });
 
+  it("counts a property an older major declares under another of the row's tokens", () => {
+    const renamed = (major: number, token: string) => ({
+      packageInfo: { name: "@pulumi/azure-native", version: `${major}.0.0`, major },
+      presence: (type: string): Presence => (type === token ? { kind: "present" } : { kind: "no-type" }),
+    });
+    const sdks = [renamed(3, "azure-native:cosmosdb:A"), renamed(2, "azure-native:documentdb:A")];
+    expect(sinceOf(sdks, "azure-native:cosmosdb:A", "p").since).toBe("@pulumi/azure-native v3");
+    expect(
+      sinceOf(sdks, ["azure-native:cosmosdb:A", "azure-native:documentdb:A"], "p").since,
+    ).toBeUndefined();
+  });
+
   it("is undefined when every major checked has it, or nothing can be said", () => {
     expect(sinceOf([sdk(7, "present"), sdk(6, "present")], "t", "p").since).toBeUndefined();
     expect(sinceOf([sdk(7, "present"), sdk(6, "unresolved")], "t", "p").since).toBeUndefined();

@@ -50,7 +50,7 @@ describe.each(CASES.map((entry) => [entry.policy.name, entry] as const))("%s", (
     expect((await run({ ...row.baseline }, `${entry.cloud}:other/thing:Thing`)).notApplicable).toBeDefined();
   });
 
-  for (const alsoType of row.alsoTypes ?? []) {
+  for (const alsoType of [...(row.alsoTypes ?? []), ...Object.keys(row.previousTypes ?? {})]) {
     it(`applies to ${alsoType} with the same facts`, async () => {
       expect((await run({ ...row.baseline }, alsoType)).violations).toEqual([]);
       const fact = group.facts[0];

@@ -35,8 +35,11 @@ export const AWS_EC2_FACTS: readonly ResourceFacts[] = [
       },
       {
         concern: "public-ip",
-        description:
-          "EC2 instances do not set associatePublicIpAddress to true (neither on the instance nor on an inline network interface); workloads run in private subnets.",
+        // InstanceArgs.associatePublicIpAddress is the instance's only public-IP switch: the items of
+        // InstanceArgs.networkInterfaces (inputs.ec2.InstanceNetworkInterface) hold only deleteOnTermination,
+        // deviceIndex, networkCardIndex and networkInterfaceId in @pulumi/aws 5.43, 6.83 and 7.48
+        // (types/input.d.ts), and NetworkInterfaceArgs has no public-IP switch either: an attached interface
+        // gets one from its subnet (aws-ec2-subnet-disallow-public-ip-on-launch) or an Elastic IP.
         facts: [
           is(
             "associatePublicIpAddress",
@@ -45,13 +48,6 @@ export const AWS_EC2_FACTS: readonly ResourceFacts[] = [
             "workloads run in private subnets",
             "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-instance-addressing.html#concepts-public-addresses",
             { fix: false },
-          ),
-          is(
-            "networkInterfaces[].associatePublicIpAddress",
-            false,
-            false,
-            "workloads run in private subnets",
-            "https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-instance-addressing.html#concepts-public-addresses",
           ),
         ],
       },
@@ -92,6 +88,8 @@ export const AWS_EC2_FACTS: readonly ResourceFacts[] = [
       },
       {
         concern: "public-ip",
+        // LaunchTemplateNetworkInterface.associatePublicIpAddress is a string ("true"/"false") in @pulumi/aws
+        // 5.43, 6.83 and 7.48 (types/input.d.ts).
         facts: [
           noneOf(
             "networkInterfaces[].associatePublicIpAddress",

@@ -49,16 +49,14 @@ export const AWS_S3_ACL_FACTS: readonly ResourceFacts[] = [
       {
         concern: "public",
         facts: [
-          noneOf("acl", PUBLIC_ACLS, undefined, "a canned ACL opens the bucket to everyone", S3_ACL, {
-            since: "@pulumi/aws v7",
-          }),
+          noneOf("acl", PUBLIC_ACLS, undefined, "a canned ACL opens the bucket to everyone", S3_ACL),
           noneOf(
             "accessControlPolicy.grants[].grantee.uri",
             PUBLIC_GRANTEES,
             undefined,
             "a grant to a global group opens the bucket to everyone",
             S3_ACL,
-            { optionalParent: true, since: "@pulumi/aws v7" },
+            { optionalParent: true },
           ),
         ],
       },

@@ -10,6 +10,10 @@ import { VAULT_KEY, TLS, TLS_WHY, LOCAL_WHY, publicAccessOff } from "./common";
 export const AZURE_COSMOSDB_REDIS_FACTS: readonly ResourceFacts[] = [
   {
     type: "azure-native:cosmosdb:DatabaseAccount",
+    // @pulumi/azure-native 2.92 declares the account as documentdb:DatabaseAccount
+    // (documentdb/databaseAccount.js), with every property below in its DatabaseAccountArgs and the same
+    // MinimalTlsVersion and PublicNetworkAccess values (types/enums/documentdb/index.d.ts).
+    previousTypes: { "azure-native:documentdb:DatabaseAccount": "@pulumi/azure-native v2" },
     service: "cosmosdb",
     resource: "databaseaccount",
     title: "Cosmos DB accounts",
@@ -29,8 +33,6 @@ export const AZURE_COSMOSDB_REDIS_FACTS: readonly ResourceFacts[] = [
           publicAccessOff(
             "publicNetworkAccess",
             "https://learn.microsoft.com/azure/cosmos-db/how-to-configure-private-endpoints#block-public-network-access-during-account-creation",
-            undefined,
-            { since: "@pulumi/azure-native v3" },
           ),
         ],
       },
@@ -43,7 +45,7 @@ export const AZURE_COSMOSDB_REDIS_FACTS: readonly ResourceFacts[] = [
             false,
             LOCAL_WHY,
             "https://learn.microsoft.com/azure/cosmos-db/how-to-setup-rbac#disable-local-auth",
-            { fix: true, since: "@pulumi/azure-native v3" },
+            { fix: true },
           ),
         ],
       },
@@ -57,7 +59,6 @@ export const AZURE_COSMOSDB_REDIS_FACTS: readonly ResourceFacts[] = [
             "Tls12",
             TLS_WHY,
             "https://learn.microsoft.com/azure/cosmos-db/self-serve-minimum-tls-enforcement",
-            { since: "@pulumi/azure-native v3" },
           ),
         ],
       },
@@ -68,7 +69,6 @@ export const AZURE_COSMOSDB_REDIS_FACTS: readonly ResourceFacts[] = [
             "keyVaultKeyUri",
             "data is encrypted with a service-managed key",
             "https://learn.microsoft.com/azure/cosmos-db/how-to-setup-customer-managed-keys",
-            { since: "@pulumi/azure-native v3" },
           ),
         ],
       },
@@ -76,6 +76,9 @@ export const AZURE_COSMOSDB_REDIS_FACTS: readonly ResourceFacts[] = [
   },
   {
     type: "azure-native:redis:Redis",
+    // No previousTypes: @pulumi/azure-native 2.92 declares the cache as cache:Redis (cache/redis.js), whose
+    // RedisArgs has enableNonSslPort, minimumTlsVersion and publicNetworkAccess but no
+    // disableAccessKeyAuthentication, so the row's auth policy could not be met there.
     service: "redis",
     resource: "redis",
     title: "Azure Cache for Redis instances",

@@ -2,14 +2,15 @@
  * Builds the policies of a fact table: one resource policy per row and concern group, named
  * `<cloud>-<service>-<resource>-<verb>-<what>`, with its metadata from the controls catalog (through
  * `defineResourcePolicy`), its description generated from the facts, its `examines:` tags from the row's
- * types, and a remediation when the group's facts say what to write. Every fact is compiled once here.
+ * types (previous majors' tokens included), and a remediation when the group's facts say what to write.
+ * Every fact is compiled once here.
  */
 import { defineResourcePolicy, type SecureAiResourcePolicy } from "../define";
 import type { PolicyCloud } from "../naming";
 import { get, isUnknown } from "../values";
 import { CONCERNS } from "./concerns";
 import { compileFact, expectedText, type FactCheck } from "./evaluate";
-import type { Fact, FactGroup, ResourceFacts } from "./model";
+import { typesOf, type Fact, type FactGroup, type ResourceFacts } from "./model";
 
 /** The policy name of a row's group. */
 export function factPolicyName(cloud: PolicyCloud, row: ResourceFacts, group: FactGroup): string {
@@ -79,7 +80,7 @@ export function buildFactPolicies(
         controls: group.controls ?? defaults.controls,
         description: describeGroup(row, group),
         enforcementLevel: group.level ?? defaults.level,
-        resourceTypes: [row.type, ...(row.alsoTypes ?? [])],
+        resourceTypes: typesOf(row),
         tags: [row.service, group.concern],
         validate: ({ props }, { report }) => {
           for (let index = 0; index < checks.length; index += 1) {

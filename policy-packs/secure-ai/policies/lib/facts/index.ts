@@ -2,5 +2,5 @@
 export { buildFactPolicies, describeFact, describeGroup, factPolicyName } from "./build";
 export { CONCERNS, type ConcernDefaults } from "./concerns";
 export { absentText, compileFact, expectedText, negativeOf, type FactCheck } from "./evaluate";
-export { atLeast, awsCmk, is, isSet, noneOf, oneOf } from "./model";
+export { atLeast, awsCmk, is, isSet, noneOf, oneOf, typesOf } from "./model";
 export type { Concern, Condition, Expectation, Fact, FactGroup, ResourceFacts } from "./model";

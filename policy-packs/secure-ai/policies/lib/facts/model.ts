@@ -91,8 +91,16 @@ export interface FactGroup {
 export interface ResourceFacts {
   /** The type token, verified against `__pulumiType` in the installed SDK. */
   type: string;
-  /** Other tokens with the same input schema (aliases, slots). */
+  /** Other tokens with the same input schema (aliases, slots), declared by the installed SDK. */
   alsoTypes?: readonly string[];
+  /**
+   * Tokens under which an older SDK major declares this resource where the installed major renamed it, each
+   * with that major as `@pulumi/<package> v<major>`: `{ "azure-native:documentdb:DatabaseAccount":
+   * "@pulumi/azure-native v2" }`. Examined like `type`, so users still on that major are checked; listed only
+   * where that major's Args has every property path of the row (tests/policies/facts/paths.test.ts reads the
+   * older major's declarations when it is installed, as scripts/facts/since-versions.ts describes).
+   */
+  previousTypes?: Readonly<Record<string, string>>;
   /** Name segments: `<cloud>-<service>-<resource>-...`. */
   service: string;
   resource: string;
@@ -102,6 +110,11 @@ export interface ResourceFacts {
   baseline: Readonly<Record<string, unknown>>;
   /** One policy per group. */
   groups: readonly FactGroup[];
+}
+
+/** Every token a row examines: `type`, then `alsoTypes`, then the `previousTypes`. */
+export function typesOf(row: ResourceFacts): string[] {
+  return [row.type, ...(row.alsoTypes ?? []), ...Object.keys(row.previousTypes ?? {})];
 }
 
 /** A fact that the value is set (a key reference), unknown counting as set. */

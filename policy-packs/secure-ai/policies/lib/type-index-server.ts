@@ -21,6 +21,13 @@
  */
 import { createRequire } from "node:module";
 import {
+  configFromRequest,
+  makeSharedStackAnalysis,
+  type StackAnalysisModules,
+  type StackAnalysisState,
+  stackTagsFromRequest,
+} from "./shared-stack-analysis";
+import {
   type AnalyzeResponseLike,
   learnTypePlan,
   mergeNotApplicable,
@@ -83,12 +90,14 @@ export function installTypeIndex(requireFrom: NodeJS.Require = createRequire(__f
   let server: ServerModule;
   let grpc: GrpcModule;
   let rpc: AnalyzerGrpcModule;
+  let stackModules: StackAnalysisModules | undefined;
   try {
     const serverPath = requireFrom.resolve("@pulumi/policy/server");
     server = requireFrom(serverPath) as ServerModule;
     const fromServer = createRequire(serverPath);
     grpc = fromServer("@grpc/grpc-js") as GrpcModule;
     rpc = fromServer("@pulumi/pulumi/proto/analyzer_grpc_pb") as AnalyzerGrpcModule;
+    stackModules = sdkStackModules(fromServer);
   } catch {
     return false;
   }
@@ -112,7 +121,9 @@ export function installTypeIndex(requireFrom: NodeJS.Require = createRequire(__f
     const originalAddService = prototype.addService;
     prototype.addService = function addServiceWithTypeIndex(service, implementation) {
       const replaced =
-        service === analyzerService ? withTypeIndex(implementation, pack, makeAnalyze) : implementation;
+        service === analyzerService
+          ? withTypeIndex(implementation, pack, makeAnalyze, stackModules)
+          : implementation;
       originalAddService.call(this, service, replaced);
     };
     try {
@@ -125,11 +136,37 @@ export function installTypeIndex(requireFrom: NodeJS.Require = createRequire(__f
   return true;
 }
 
+/** The SDK modules the shared AnalyzeStack needs, or undefined when one lacks the expected shape. */
+function sdkStackModules(fromServer: NodeJS.Require): StackAnalysisModules | undefined {
+  const modules = {
+    deserialize: fromServer("./deserialize"),
+    proxy: fromServer("./proxy"),
+    policy: fromServer("./policy"),
+    protoutil: fromServer("./protoutil"),
+    analyzerProto: fromServer("@pulumi/pulumi/proto/analyzer_pb"),
+  } as Record<keyof StackAnalysisModules, Record<string, unknown>>;
+  const functions: [keyof StackAnalysisModules, string][] = [
+    ["deserialize", "deserializeProperties"],
+    ["proxy", "unknownCheckingProxy"],
+    ["proxy", "UnknownValueError"],
+    ["policy", "isStackPolicy"],
+    ["policy", "getPulumiType"],
+    ["protoutil", "makeAnalyzeResponse"],
+    ["protoutil", "asGrpcError"],
+    ["protoutil", "convertEnforcementLevel"],
+    ["analyzerProto", "PolicyNotApplicable"],
+  ];
+  return functions.every(([module, name]) => typeof modules[module][name] === "function")
+    ? (modules as unknown as StackAnalysisModules)
+    : undefined;
+}
+
 /** The Analyzer service's handlers with the indexed Analyze (and plan-forgetting Configure calls). */
 function withTypeIndex(
   implementation: Record<string, unknown>,
   pack: ServedPack,
   makeAnalyze: NonNullable<ServerModule["makeAnalyzeRpcFun"]>,
+  stackModules: StackAnalysisModules | undefined,
 ): Record<string, unknown> {
   const fullAnalyze = implementation.analyze as UnaryHandler | undefined;
   const positions = positionsByName(pack.policies);
@@ -172,10 +209,41 @@ function withTypeIndex(
       callback(error, response);
     });
   };
+  // What the SDK's Configure and ConfigureStack keep privately, read from the same requests the same way,
+  // for the shared AnalyzeStack (`./shared-stack-analysis.ts`). A request the SDK refuses changes nothing.
+  const state: StackAnalysisState = { config: {}, stackTags: undefined };
+  const recording = (handler: unknown, record: (request: never) => void) =>
+    typeof handler !== "function" || stackModules === undefined
+      ? handler
+      : function record_(this: unknown, call: { request: never }, ...rest: unknown[]): unknown {
+          try {
+            record(call.request);
+          } catch {
+            // The SDK's handler reports the error; the previous state stays, as the SDK's does.
+          }
+          return (handler as (...inner: unknown[]) => unknown).call(this, call, ...rest);
+        };
+  const fullAnalyzeStack = implementation.analyzeStack;
+  const analyzeStack =
+    stackModules !== undefined && typeof fullAnalyzeStack === "function"
+      ? makeSharedStackAnalysis(pack, stackModules, () => state, fullAnalyzeStack as never)
+      : fullAnalyzeStack;
+  if (stackModules !== undefined) {
+    state.stackTags = stackTagsFromRequest({ getTagsMap: () => new Map() });
+  }
   return {
     ...implementation,
     analyze,
-    configure: forgetting(implementation.configure),
-    configureStack: forgetting(implementation.configureStack),
+    analyzeStack,
+    configure: forgetting(
+      recording(implementation.configure, (request) => {
+        state.config = configFromRequest(request, stackModules!);
+      }),
+    ),
+    configureStack: forgetting(
+      recording(implementation.configureStack, (request) => {
+        state.stackTags = stackTagsFromRequest(request);
+      }),
+    ),
   };
 }

@@ -15,10 +15,23 @@ function loadCli() {
   if (!fs.existsSync(source)) {
     return require(compiled);
   }
-  require("ts-node").register({
-    transpileOnly: true,
-    project: path.join(packageRoot, "tsconfig.json"),
-    compilerOptions: { module: "commonjs" },
+  const tsconfig = path.join(packageRoot, "tsconfig.json");
+  const options = { transpileOnly: true, project: tsconfig, compilerOptions: { module: "commonjs" } };
+  require("ts-node").register(options);
+  // The CLI's own fifty-odd modules, transpiled once per content (as the engine's child caches them):
+  // every later start skips the compiler. SECURE_AI_PREFLIGHT_TRANSPILE_CACHE=0 turns it off.
+  const versionOf = (name) => require(`${name}/package.json`).version;
+  require(path.join(packageRoot, "preflight", "engine", "transpile-cache.ts")).cacheTranspiledTypeScript({
+    scope: (file) =>
+      file.startsWith(packageRoot + path.sep) && !file.includes(`${path.sep}node_modules${path.sep}`),
+    salt: JSON.stringify([
+      "cli",
+      versionOf("typescript"),
+      versionOf("ts-node"),
+      options,
+      fs.readFileSync(tsconfig, "utf8"),
+    ]),
+    resolveFrom: require.resolve("ts-node"),
   });
   return require(source);
 }

@@ -12,29 +12,39 @@ const LONE_SURROGATE = /\p{Cs}/u;
 /** Raised when the input is outside what this writer reproduces; the caller then uses google-protobuf. */
 export class NotEncodable extends Error {}
 
-/** Collects one message's fields. */
+/** Collects one message's fields into one growing buffer (no allocation per field). */
 export class MessageWriter {
-  private readonly chunks: Buffer[] = [];
+  private buffer = Buffer.allocUnsafe(256);
+  private length = 0;
+
+  private reserve(bytes: number): void {
+    if (this.length + bytes > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(this.buffer.length * 2, this.length + bytes));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+  }
 
   private varint(value: number): void {
     if (!Number.isSafeInteger(value) || value < 0) {
       throw new NotEncodable(`varint ${value}`);
     }
-    const bytes: number[] = [];
+    this.reserve(10);
     let rest = value;
     while (rest >= 0x80) {
-      bytes.push((rest % 0x80) | 0x80);
+      this.buffer[this.length++] = (rest % 0x80) | 0x80;
       rest = Math.floor(rest / 0x80);
     }
-    bytes.push(rest);
-    this.chunks.push(Buffer.from(bytes));
+    this.buffer[this.length++] = rest;
   }
 
   /** A length-delimited field (string or sub-message bytes), written even when empty. */
-  bytes(field: number, value: Buffer): this {
+  bytes(field: number, value: Uint8Array): this {
     this.varint(field * 8 + 2);
     this.varint(value.length);
-    this.chunks.push(value);
+    this.reserve(value.length);
+    this.buffer.set(value, this.length);
+    this.length += value.length;
     return this;
   }
 
@@ -44,7 +54,12 @@ export class MessageWriter {
       // google-protobuf's UTF-8 writer and Buffer's may differ on these: leave them to the SDK.
       throw new NotEncodable("a string that is not well-formed UTF-16");
     }
-    return this.bytes(field, Buffer.from(value, "utf8"));
+    const size = Buffer.byteLength(value, "utf8");
+    this.varint(field * 8 + 2);
+    this.varint(size);
+    this.reserve(size);
+    this.length += this.buffer.write(value, this.length, size, "utf8");
+    return this;
   }
 
   /** A proto3 string field: left out when empty. */
@@ -66,13 +81,14 @@ export class MessageWriter {
 
   double(field: number, value: number): this {
     this.varint(field * 8 + 1);
-    const bytes = Buffer.alloc(8);
-    bytes.writeDoubleLE(value);
-    this.chunks.push(bytes);
+    this.reserve(8);
+    this.buffer.writeDoubleLE(value, this.length);
+    this.length += 8;
     return this;
   }
 
+  /** The message's bytes (a copy: the writer's buffer is not handed out). */
   done(): Buffer {
-    return Buffer.concat(this.chunks);
+    return Buffer.from(this.buffer.subarray(0, this.length));
   }
 }

@@ -17,7 +17,7 @@
  */
 import { AWS } from "./aws/types";
 import { AZURE, AZURE_DATA_TYPES } from "./azure/types";
-import { GCP, GCP_DATA_TYPES } from "./gcp/types";
+import { GCP, GCP_DATA_TYPES, GCP_VERTEX_AI_TYPES } from "./gcp/types";
 import type { StackView } from "./lib";
 
 /** What makes an advisory, or one of its requirements, apply. */
@@ -37,16 +37,6 @@ export interface AdvisoryScope {
   requirements?: Readonly<Record<string, Trigger>>;
 }
 
-const VERTEX_AI_TYPES = [
-  GCP.vertexEndpoint,
-  GCP.vertexDataset,
-  GCP.vertexIndex,
-  GCP.vertexIndexEndpoint,
-  GCP.vertexMetadataStore,
-  GCP.vertexFeatureStore,
-  GCP.vertexFeatureOnlineStore,
-  GCP.vertexTensorboard,
-];
 const anyAws: Trigger = { what: "AWS resources", prefix: "aws:" };
 const gcpData: Trigger = {
   what: "GCP keys, buckets, topics, datasets or Vertex AI resources",
@@ -75,7 +65,7 @@ export const ADVISORY_SCOPES: Readonly<Record<string, AdvisoryScope>> = {
     applies: gcpData,
     requirements: {
       "cloudkms.googleapis.com": { what: "Cloud KMS keys", types: [GCP.kmsCryptoKey] },
-      "aiplatform.googleapis.com": { what: "Vertex AI resources", types: VERTEX_AI_TYPES },
+      "aiplatform.googleapis.com": { what: "Vertex AI resources", types: GCP_VERTEX_AI_TYPES },
       "storage.googleapis.com": { what: "Cloud Storage buckets", types: [GCP.storageBucket] },
     },
   },

@@ -49,6 +49,18 @@ export const GCP = {
   bigqueryDatasetIamBinding: "gcp:bigquery/datasetIamBinding:DatasetIamBinding",
 } as const;
 
+/** The Vertex AI resource types the pack knows (endpoints, datasets, indexes, stores, Tensorboards). */
+export const GCP_VERTEX_AI_TYPES: readonly string[] = [
+  GCP.vertexEndpoint,
+  GCP.vertexDataset,
+  GCP.vertexIndex,
+  GCP.vertexIndexEndpoint,
+  GCP.vertexMetadataStore,
+  GCP.vertexFeatureStore,
+  GCP.vertexFeatureOnlineStore,
+  GCP.vertexTensorboard,
+];
+
 /**
  * Resources that hold data or keys worth auditing: a stack with one of them needs data-access audit logs,
  * a log export and findings routing (the stack policies stay quiet for stacks without any).
@@ -58,13 +70,6 @@ export const GCP_DATA_TYPES: readonly string[] = [
   GCP.storageBucket,
   GCP.pubsubTopic,
   GCP.bigqueryDataset,
-  GCP.vertexEndpoint,
-  GCP.vertexDataset,
-  GCP.vertexIndex,
-  GCP.vertexIndexEndpoint,
-  GCP.vertexMetadataStore,
-  GCP.vertexFeatureStore,
-  GCP.vertexFeatureOnlineStore,
-  GCP.vertexTensorboard,
+  ...GCP_VERTEX_AI_TYPES,
   GCP.workbenchInstance,
 ];

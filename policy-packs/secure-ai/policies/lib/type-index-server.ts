@@ -12,6 +12,10 @@
  * 3. falls back to the SDK's handler over every policy whenever the shorter run fails, so an error (a
  *    policy that throws, properties that do not deserialise) is reported exactly as the SDK reports it.
  *
+ * It also registers the service with the pack's own readers of the Analyze, AnalyzeStack, Remediate and
+ * Configure requests (`./request-decoding.ts`: same objects as the generated deserializers give the handlers,
+ * without a google-protobuf message per JSON node of the properties).
+ *
  * Configure and ConfigureStack forget the plans (a policy's level, `disabled` among them, decides whether it
  * answers at all). AnalyzeStack and Remediate are the SDK's, untouched. When the SDK does not have the
  * expected shape, or two policies share a name, nothing is replaced and the pack runs as the SDK runs it.
@@ -27,6 +31,8 @@ import {
   type StackAnalysisState,
   stackTagsFromRequest,
 } from "./shared-stack-analysis";
+import { withDirectRequestDecoding } from "./request-decoding";
+import type { GeneratedClasses } from "./request-messages";
 import {
   type AnalyzeResponseLike,
   learnTypePlan,
@@ -68,7 +74,7 @@ interface GrpcModule {
 
 /** `@pulumi/pulumi/proto/analyzer_grpc_pb` as the SDK's server resolves it. */
 interface AnalyzerGrpcModule {
-  AnalyzerService?: unknown;
+  AnalyzerService?: Record<string, unknown>;
 }
 
 /** What a `serve` call was given, needed to build the shorter handlers. */
@@ -91,6 +97,7 @@ export function installTypeIndex(requireFrom: NodeJS.Require = createRequire(__f
   let grpc: GrpcModule;
   let rpc: AnalyzerGrpcModule;
   let stackModules: StackAnalysisModules | undefined;
+  let generated: GeneratedClasses | undefined;
   try {
     const serverPath = requireFrom.resolve("@pulumi/policy/server");
     server = requireFrom(serverPath) as ServerModule;
@@ -98,6 +105,7 @@ export function installTypeIndex(requireFrom: NodeJS.Require = createRequire(__f
     grpc = fromServer("@grpc/grpc-js") as GrpcModule;
     rpc = fromServer("@pulumi/pulumi/proto/analyzer_grpc_pb") as AnalyzerGrpcModule;
     stackModules = sdkStackModules(fromServer);
+    generated = generatedClasses(fromServer);
   } catch {
     return false;
   }
@@ -120,11 +128,15 @@ export function installTypeIndex(requireFrom: NodeJS.Require = createRequire(__f
     const pack: ServedPack = { name, version, level, policies: args.policies ?? [] };
     const originalAddService = prototype.addService;
     prototype.addService = function addServiceWithTypeIndex(service, implementation) {
-      const replaced =
-        service === analyzerService
-          ? withTypeIndex(implementation, pack, makeAnalyze, stackModules)
-          : implementation;
-      originalAddService.call(this, service, replaced);
+      if (service !== analyzerService) {
+        originalAddService.call(this, service, implementation);
+        return;
+      }
+      originalAddService.call(
+        this,
+        generated === undefined ? service : withDirectRequestDecoding(analyzerService, generated),
+        withTypeIndex(implementation, pack, makeAnalyze, stackModules),
+      );
     };
     try {
       originalServe.call(this, name, version, level, args, initialConfig);
@@ -134,6 +146,28 @@ export function installTypeIndex(requireFrom: NodeJS.Require = createRequire(__f
   };
   server.__secureAiTypeIndex = true;
   return true;
+}
+
+/** The generated request classes the pack's own readers stand in for, or undefined when one is missing. */
+function generatedClasses(fromServer: NodeJS.Require): GeneratedClasses | undefined {
+  const analyzerPath = fromServer.resolve("@pulumi/pulumi/proto/analyzer_pb");
+  const proto = fromServer(analyzerPath) as Record<string, unknown>;
+  const struct = createRequire(analyzerPath)("google-protobuf/google/protobuf/struct_pb") as Record<string, unknown>;
+  const classes = {
+    AnalyzeRequest: proto.AnalyzeRequest,
+    AnalyzeStackRequest: proto.AnalyzeStackRequest,
+    AnalyzerResource: proto.AnalyzerResource,
+    AnalyzerResourceOptions: proto.AnalyzerResourceOptions,
+    AnalyzerProviderResource: proto.AnalyzerProviderResource,
+    AnalyzerPropertyDependencies: proto.AnalyzerPropertyDependencies,
+    ConfigureAnalyzerRequest: proto.ConfigureAnalyzerRequest,
+    PolicyConfig: proto.PolicyConfig,
+    Struct: struct.Struct,
+  } as Record<string, { deserializeBinary?: unknown; CustomTimeouts?: { deserializeBinary?: unknown } }>;
+  const complete =
+    Object.values(classes).every((value) => typeof value?.deserializeBinary === "function") &&
+    typeof classes.AnalyzerResourceOptions?.CustomTimeouts?.deserializeBinary === "function";
+  return complete ? (classes as unknown as GeneratedClasses) : undefined;
 }
 
 /** The SDK modules the shared AnalyzeStack needs, or undefined when one lacks the expected shape. */

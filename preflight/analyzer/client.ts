@@ -11,6 +11,7 @@ import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import { type EnforcementLevel, type PolicyInfo, type RecordedValue, type Severity } from "../model";
 import { type CachedAnalyzeResponse, cachingAnalyzeResponseDeserializer } from "./analyze-response-cache";
 import { decodeAnalyzerInfo } from "./analyzer-info-decoding";
+import { encodeConfigureRequest } from "./configure-encoding";
 import { decodeProperties, encodeProperties, type EncodeOptions } from "./wire-values";
 
 /** Resource options as the analyzer protocol carries them (`AnalyzerResourceOptions`). */
@@ -147,13 +148,6 @@ const ENFORCEMENT_FROM_PROTO: Record<number, EnforcementLevel> = {
   [analyzerProto.EnforcementLevel.REMEDIATE]: "remediate",
 };
 
-const ENFORCEMENT_TO_PROTO: Record<EnforcementLevel, analyzerProto.EnforcementLevel> = {
-  advisory: analyzerProto.EnforcementLevel.ADVISORY,
-  mandatory: analyzerProto.EnforcementLevel.MANDATORY,
-  disabled: analyzerProto.EnforcementLevel.DISABLED,
-  remediate: analyzerProto.EnforcementLevel.REMEDIATE,
-};
-
 const SEVERITY_FROM_PROTO: Record<number, Severity> = {
   [analyzerProto.PolicySeverity.POLICY_SEVERITY_UNSPECIFIED]: "unspecified",
   [analyzerProto.PolicySeverity.POLICY_SEVERITY_LOW]: "low",
@@ -273,17 +267,15 @@ export class AnalyzerClient {
 
   /** Configure: per-policy enforcement level and properties. Properties always go as a (possibly empty) Struct. */
   async configure(config: Record<string, PolicyConfigEntry>): Promise<void> {
-    const request = new analyzerProto.ConfigureAnalyzerRequest();
-    for (const [policy, entry] of Object.entries(config)) {
-      const message = new analyzerProto.PolicyConfig();
-      message.setEnforcementlevel(ENFORCEMENT_TO_PROTO[entry.enforcementLevel]);
-      message.setProperties(
-        Struct.fromJavaScript((entry.properties ?? {}) as Parameters<typeof Struct.fromJavaScript>[0]),
-      );
-      request.getPolicyconfigMap().set(policy, message);
-    }
+    // Serialized by `encodeConfigureRequest`; the stub's serializer passes bytes through (CachingAnalyzerClient).
+    const request = encodeConfigureRequest(config);
     await this.call("Configure", (deadline, done) =>
-      this.stub.configure(request, new grpc.Metadata(), deadline, done),
+      (this.stub.configure as unknown as UnaryMethod<Buffer, Empty>)(
+        request,
+        new grpc.Metadata(),
+        deadline,
+        done,
+      ),
     );
   }
 
@@ -483,7 +475,8 @@ function notApplicableFromProto(list: analyzerProto.PolicyNotApplicable[]): Poli
 
 /**
  * The generated Analyzer client with Analyze and AnalyzeStack responses decoded by the caching deserializer
- * (`analyze-response-cache.ts`); every other method as generated.
+ * (`analyze-response-cache.ts`), GetAnalyzerInfo decoded by `analyzer-info-decoding.ts`, and Configure taking
+ * a request already serialized (`configure-encoding.ts`); every other method as generated.
  */
 const CachingAnalyzerClient = (() => {
   const deserialize = cachingAnalyzeResponseDeserializer();
@@ -493,12 +486,19 @@ const CachingAnalyzerClient = (() => {
     analyze: { ...service["analyze"]!, responseDeserialize: deserialize },
     analyzeStack: { ...service["analyzeStack"]!, responseDeserialize: deserialize },
     getAnalyzerInfo: { ...service["getAnalyzerInfo"]!, responseDeserialize: decodeAnalyzerInfo },
+    configure: { ...service["configure"]!, requestSerialize: passingBytesThrough(service["configure"]!) },
   };
   return grpc.makeGenericClientConstructor(
     definition,
     "Analyzer",
   ) as unknown as typeof analyzerRpc.AnalyzerClient;
 })();
+
+/** The method's serializer, except that a request given as bytes goes out as it is. */
+function passingBytesThrough(method: grpc.MethodDefinition<unknown, unknown>): (value: unknown) => Buffer {
+  const serialize = method.requestSerialize;
+  return (value) => (Buffer.isBuffer(value) ? value : serialize(value));
+}
 
 function analyzeResultFromProto(response: CachedAnalyzeResponse): AnalyzeResult {
   return {

@@ -3,19 +3,24 @@ import type * as StructProto from "google-protobuf/google/protobuf/struct_pb";
 import * as fc from "fast-check";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
-import { decodingWith, withDirectRequestDecoding } from "../../../policy-packs/secure-ai/policies/lib/request-decoding";
+import {
+  decodingWith,
+  withDirectRequestDecoding,
+} from "../../../policy-packs/secure-ai/policies/lib/request-decoding";
+import { DecodedConfigureRequest } from "../../../policy-packs/secure-ai/policies/lib/configure-messages";
+import type { GeneratedClasses } from "../../../policy-packs/secure-ai/policies/lib/decoded-message";
 import {
   DecodedAnalyzeRequest,
   DecodedAnalyzeStackRequest,
-  DecodedConfigureRequest,
-  type GeneratedClasses,
 } from "../../../policy-packs/secure-ai/policies/lib/request-messages";
 
 // The generated modules as the pack's server resolves them (CommonJS exports set at run time).
 const requireHere = createRequire(__filename);
 const analyzerProto = requireHere("@pulumi/pulumi/proto/analyzer_pb") as typeof AnalyzerProto;
 const { Struct } = requireHere("google-protobuf/google/protobuf/struct_pb") as typeof StructProto;
-const { AnalyzerService } = requireHere("@pulumi/pulumi/proto/analyzer_grpc_pb") as { AnalyzerService: unknown };
+const { AnalyzerService } = requireHere("@pulumi/pulumi/proto/analyzer_grpc_pb") as {
+  AnalyzerService: unknown;
+};
 type Struct = StructProto.Struct;
 // eslint-disable-next-line @typescript-eslint/no-namespace -- the generated classes' instance types
 declare namespace analyzerProto {
@@ -28,7 +33,8 @@ type Deserialize = (bytes: Buffer) => unknown;
 const deserializer = (method: string): Deserialize =>
   (service[method] as { requestDeserialize: Deserialize }).requestDeserialize;
 const generatedDeserializer = (method: string): Deserialize =>
-  (AnalyzerService as unknown as Record<string, { requestDeserialize: Deserialize }>)[method]!.requestDeserialize;
+  (AnalyzerService as unknown as Record<string, { requestDeserialize: Deserialize }>)[method]!
+    .requestDeserialize;
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- the views call the generated classes' getters */
 
@@ -145,7 +151,13 @@ describe("the pack's own request readers", () => {
     expect(decoded).toBeInstanceOf(DecodedAnalyzeRequest);
     const view = requestView(decoded);
     expect(view).toEqual(requestView(analyzerProto.AnalyzeRequest.deserializeBinary(bytes)));
-    expect(Object.keys(JSON.parse(view.properties!).tags)).toEqual(["2", "10", "alpha", "constructor", "zeta"]);
+    expect(Object.keys(JSON.parse(view.properties!).tags)).toEqual([
+      "2",
+      "10",
+      "alpha",
+      "constructor",
+      "zeta",
+    ]);
     expect(view.options!.customTimeouts).toEqual([60, 0, 1.5, 0]);
   });
 
@@ -199,7 +211,9 @@ describe("the pack's own request readers", () => {
     const decoded = deserializer("analyzeStack")(bytes) as DecodedAnalyzeStackRequest;
     expect(decoded).toBeInstanceOf(DecodedAnalyzeStackRequest);
     const expected = analyzerProto.AnalyzeStackRequest.deserializeBinary(bytes);
-    expect(decoded.getResourcesList().map(resourceView)).toEqual(expected.getResourcesList().map(resourceView));
+    expect(decoded.getResourcesList().map(resourceView)).toEqual(
+      expected.getResourcesList().map(resourceView),
+    );
     expect(resourceView(decoded.getResourcesList()[2]).propertyDependencies).toEqual([
       ["bucket", ["urn:0"]],
       ["zone", ["urn:0"]],

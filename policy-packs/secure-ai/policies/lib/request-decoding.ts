@@ -6,19 +6,16 @@
  * Installed with the type index (`./type-index-server.ts`), so `SECURE_AI_PACK_TYPE_INDEX=0` leaves the SDK's
  * decoding; tests/policies/type-index-golden.test.ts compares every answer of both.
  */
+import { DecodedConfigureRequest, DecodedPolicyConfig } from "./configure-messages";
+import { DecodedStruct, type GeneratedClass, type GeneratedClasses } from "./decoded-message";
 import {
   DecodedAnalyzeRequest,
   DecodedAnalyzeStackRequest,
-  DecodedConfigureRequest,
   DecodedCustomTimeouts,
   DecodedOptions,
-  DecodedPolicyConfig,
   DecodedPropertyDependencies,
   DecodedProvider,
   DecodedResource,
-  DecodedStruct,
-  type GeneratedClass,
-  type GeneratedClasses,
 } from "./request-messages";
 import { WireReader } from "./wire-reader";
 
@@ -52,9 +49,12 @@ function standIns(generated: GeneratedClasses): [StandIn, GeneratedClass][] {
 /** Names of the functions on a prototype chain up to (not including) `Object.prototype`. */
 function methodNames(prototype: object): Set<string> {
   const names = new Set<string>();
-  for (let current: object | null = prototype; current && current !== Object.prototype; ) {
+  for (let current: object | null = prototype; current && current !== Object.prototype;) {
     for (const name of Object.getOwnPropertyNames(current)) {
-      if (name !== "constructor" && typeof Object.getOwnPropertyDescriptor(current, name)?.value === "function") {
+      if (
+        name !== "constructor" &&
+        typeof Object.getOwnPropertyDescriptor(current, name)?.value === "function"
+      ) {
         names.add(name);
       }
     }
@@ -82,7 +82,10 @@ function delegateOtherMethods(generated: GeneratedClasses): void {
       Object.defineProperty(standIn.prototype, name, {
         configurable: true,
         writable: true,
-        value: function delegatedToGenerated(this: { generated(c: GeneratedClass): object }, ...args: unknown[]) {
+        value: function delegatedToGenerated(
+          this: { generated(c: GeneratedClass): object },
+          ...args: unknown[]
+        ) {
           const message = this.generated(generatedClass) as Record<string, (...inner: unknown[]) => unknown>;
           return message[name]!(...args);
         },
@@ -93,7 +96,10 @@ function delegateOtherMethods(generated: GeneratedClasses): void {
 }
 
 /** A `requestDeserialize` that reads with `decoder` and hands anything else to `fallback`. */
-export function decodingWith(decoder: Decoder, fallback: (bytes: Buffer) => unknown): (bytes: Buffer) => unknown {
+export function decodingWith(
+  decoder: Decoder,
+  fallback: (bytes: Buffer) => unknown,
+): (bytes: Buffer) => unknown {
   return (bytes) => {
     if (!Buffer.isBuffer(bytes)) {
       return fallback(bytes);
@@ -129,7 +135,10 @@ export function withDirectRequestDecoding<S extends Record<string, unknown>>(
     if (typeof definition?.requestDeserialize !== "function") {
       return service;
     }
-    copy[method] = { ...definition, requestDeserialize: decodingWith(decoder, definition.requestDeserialize) };
+    copy[method] = {
+      ...definition,
+      requestDeserialize: decodingWith(decoder, definition.requestDeserialize),
+    };
   }
   delegateOtherMethods(generated);
   return copy as S;

@@ -1,5 +1,6 @@
 /**
- * The pack's incoming Analyze, AnalyzeStack, Remediate and Configure requests, read straight from wire bytes.
+ * The pack's incoming Analyze, AnalyzeStack and Remediate requests, read straight from wire bytes
+ * (Configure: `./configure-messages.ts`).
  *
  * grpc-js hands each request's bytes to the method's `requestDeserialize`; the generated one builds a
  * google-protobuf message and, for the resource's properties, one `Value` message per JSON node, which the
@@ -11,83 +12,18 @@
  * differently (see `./wire-reader.ts`, `./struct-decoding.ts`), or a singular field sent twice, make
  * {@link decodingWith} hand the request to the generated deserializer unchanged.
  */
-import { readStruct, type PlainValue } from "./struct-decoding";
-import { NotDecodable, WIRE, WireReader } from "./wire-reader";
-
-/** A generated message class: decodes bytes and has the prototype whose methods are filled in. */
-export interface GeneratedClass {
-  deserializeBinary(bytes: Uint8Array): object;
-  prototype: object;
-}
-
-/** The generated classes the decoded messages stand in for (`@pulumi/pulumi/proto/analyzer_pb` + Struct). */
-export interface GeneratedClasses {
-  AnalyzeRequest: GeneratedClass;
-  AnalyzeStackRequest: GeneratedClass;
-  AnalyzerResource: GeneratedClass;
-  AnalyzerResourceOptions: GeneratedClass & { CustomTimeouts: GeneratedClass };
-  AnalyzerProviderResource: GeneratedClass;
-  AnalyzerPropertyDependencies: GeneratedClass;
-  ConfigureAnalyzerRequest: GeneratedClass;
-  PolicyConfig: GeneratedClass;
-  Struct: GeneratedClass;
-}
-
-/** Bytes of one decoded message, for methods answered by the generated class. */
-abstract class Decoded {
-  constructor(
-    protected readonly wire: Buffer,
-    protected readonly start: number,
-    protected readonly end: number,
-  ) {}
-
-  /** The generated message for the same bytes (built on first use). */
-  generated(generatedClass: GeneratedClass): object {
-    const self = this as unknown as { materialized?: object };
-    self.materialized ??= generatedClass.deserializeBinary(this.wire.subarray(this.start, this.end));
-    return self.materialized;
-  }
-}
-
-/** Tracks singular fields so a second occurrence hands the request to google-protobuf. */
-function once(seen: Set<number>, field: number): void {
-  if (seen.has(field)) {
-    throw new NotDecodable(`field ${field} sent twice`);
-  }
-  seen.add(field);
-}
-
-/** A Struct: `toJavaScript` gives a fresh plain object each call, as the generated one does. */
-export class DecodedStruct extends Decoded {
-  private first: { [key: string]: PlainValue } | undefined;
-
-  constructor(wire: Buffer, start: number, end: number) {
-    super(wire, start, end);
-    this.first = readStruct(new WireReader(wire, start, end));
-  }
-
-  toJavaScript(): { [key: string]: PlainValue } {
-    const value = this.first ?? readStruct(new WireReader(this.wire, this.start, this.end));
-    this.first = undefined;
-    return value;
-  }
-}
-
-function struct(reader: WireReader, wireType: number): DecodedStruct {
-  reader.expect(wireType, WIRE.lengthDelimited);
-  const { start, end } = reader.span();
-  return new DecodedStruct(reader.buffer, start, end);
-}
-
-function stringField(reader: WireReader, wireType: number): string {
-  reader.expect(wireType, WIRE.lengthDelimited);
-  return reader.string();
-}
-
-function sub(reader: WireReader, wireType: number): WireReader {
-  reader.expect(wireType, WIRE.lengthDelimited);
-  return reader.message();
-}
+import {
+  bounds,
+  Decoded,
+  DecodedMap,
+  type DecodedStruct,
+  once,
+  readMapEntries,
+  stringField,
+  struct,
+  sub,
+} from "./decoded-message";
+import { WIRE, type WireReader } from "./wire-reader";
 
 /** `AnalyzerResourceOptions.CustomTimeouts`. */
 export class DecodedCustomTimeouts extends Decoded {
@@ -208,11 +144,6 @@ export class DecodedOptions extends Decoded {
   }
 }
 
-/** The byte range a sub-reader spans (it has not read anything yet). */
-function bounds(reader: WireReader): [number, number] {
-  return [reader.offset, reader.end];
-}
-
 /** Fields 1-6, shared by AnalyzeRequest, AnalyzerResource and (1-4) AnalyzerProviderResource. */
 abstract class DecodedResourceFields extends Decoded {
   protected type = "";
@@ -310,63 +241,6 @@ export class DecodedAnalyzeRequest extends DecodedResourceRequest {
   }
 }
 
-/** A read-only map as google-protobuf's `jspb.Map` hands out entries: sorted by key, later keys winning. */
-export class DecodedMap<V> {
-  private readonly sorted: [string, V][];
-
-  constructor(private readonly byKey: Map<string, V>) {
-    this.sorted = [...byKey.keys()].sort().map((key) => [key, byKey.get(key)!]);
-  }
-
-  entries(): IterableIterator<[string, V]> {
-    return this.sorted.map((entry) => [entry[0], entry[1]] as [string, V])[Symbol.iterator]();
-  }
-  keys(): IterableIterator<string> {
-    return this.sorted.map((entry) => entry[0])[Symbol.iterator]();
-  }
-  forEach(callback: (value: V, key: string) => void): void {
-    for (const [key, value] of this.sorted) {
-      callback(value, key);
-    }
-  }
-  get(key: string): V | undefined {
-    return this.byKey.get(key);
-  }
-  has(key: string): boolean {
-    return this.byKey.has(key);
-  }
-  getLength(): number {
-    return this.sorted.length;
-  }
-}
-
-/** Reads map entries (key field 1, message value field 2); an entry without a value is left to the SDK. */
-function readMapEntries<V>(
-  reader: WireReader,
-  entries: Map<string, V>,
-  value: (inner: WireReader) => V,
-): void {
-  let key = "";
-  let entryValue: V | undefined;
-  const seen = new Set<number>();
-  while (!reader.done) {
-    const { field, wireType } = reader.tag();
-    if (field === 1) {
-      once(seen, field);
-      key = stringField(reader, wireType);
-    } else if (field === 2) {
-      once(seen, field);
-      entryValue = value(sub(reader, wireType));
-    } else {
-      reader.skip(wireType);
-    }
-  }
-  if (entryValue === undefined || key === "__proto__") {
-    throw new NotDecodable("a map entry without a value, or the key __proto__");
-  }
-  entries.set(key, entryValue);
-}
-
 /** `AnalyzerPropertyDependencies`: its `urns`. */
 export class DecodedPropertyDependencies extends Decoded {
   private readonly urns: string[] = [];
@@ -451,63 +325,5 @@ export class DecodedAnalyzeStackRequest extends Decoded {
 
   getResourcesList(): DecodedResource[] {
     return this.resources;
-  }
-}
-
-/** `PolicyConfig`: enforcement level and properties. */
-export class DecodedPolicyConfig extends Decoded {
-  private enforcementLevel = 0;
-  private properties: DecodedStruct | undefined;
-
-  constructor(reader: WireReader, wire: Buffer, start: number, end: number) {
-    super(wire, start, end);
-    const seen = new Set<number>();
-    while (!reader.done) {
-      const { field, wireType } = reader.tag();
-      if (field === 1) {
-        once(seen, field);
-        reader.expect(wireType, WIRE.varint);
-        this.enforcementLevel = reader.enumValue();
-      } else if (field === 2) {
-        once(seen, field);
-        this.properties = struct(reader, wireType);
-      } else {
-        reader.skip(wireType);
-      }
-    }
-  }
-
-  getEnforcementlevel(): number {
-    return this.enforcementLevel;
-  }
-  getProperties(): DecodedStruct | undefined {
-    return this.properties;
-  }
-}
-
-/** `ConfigureAnalyzerRequest`: the policy config map. */
-export class DecodedConfigureRequest extends Decoded {
-  private readonly configs = new Map<string, DecodedPolicyConfig>();
-  private map: DecodedMap<DecodedPolicyConfig> | undefined;
-
-  constructor(reader: WireReader, wire: Buffer, start: number, end: number) {
-    super(wire, start, end);
-    while (!reader.done) {
-      const { field, wireType } = reader.tag();
-      if (field === 1) {
-        readMapEntries(
-          sub(reader, wireType),
-          this.configs,
-          (inner) => new DecodedPolicyConfig(inner, wire, ...bounds(inner)),
-        );
-      } else {
-        reader.skip(wireType);
-      }
-    }
-  }
-
-  getPolicyconfigMap(): DecodedMap<DecodedPolicyConfig> {
-    this.map ??= new DecodedMap(this.configs);
-    return this.map;
   }
 }

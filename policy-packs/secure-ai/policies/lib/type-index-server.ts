@@ -32,7 +32,7 @@ import {
   stackTagsFromRequest,
 } from "./shared-stack-analysis";
 import { withDirectRequestDecoding } from "./request-decoding";
-import type { GeneratedClasses } from "./request-messages";
+import type { GeneratedClasses } from "./decoded-message";
 import {
   type AnalyzeResponseLike,
   learnTypePlan,
@@ -152,7 +152,10 @@ export function installTypeIndex(requireFrom: NodeJS.Require = createRequire(__f
 function generatedClasses(fromServer: NodeJS.Require): GeneratedClasses | undefined {
   const analyzerPath = fromServer.resolve("@pulumi/pulumi/proto/analyzer_pb");
   const proto = fromServer(analyzerPath) as Record<string, unknown>;
-  const struct = createRequire(analyzerPath)("google-protobuf/google/protobuf/struct_pb") as Record<string, unknown>;
+  const struct = createRequire(analyzerPath)("google-protobuf/google/protobuf/struct_pb") as Record<
+    string,
+    unknown
+  >;
   const classes = {
     AnalyzeRequest: proto.AnalyzeRequest,
     AnalyzeStackRequest: proto.AnalyzeStackRequest,

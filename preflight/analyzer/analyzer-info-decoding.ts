@@ -77,6 +77,16 @@ class WireReader {
     throw new Error("AnalyzerInfo: varint longer than 10 bytes");
   }
 
+  /** How many bytes remain. */
+  remaining(): number {
+    return this.end - this.offset;
+  }
+
+  /** The unread bytes as a string (one character per byte), to key a cache by the bytes. */
+  bytesKey(): string {
+    return this.buffer.toString("latin1", this.offset, this.end);
+  }
+
   /** A length-delimited field as a reader over its bytes. */
   nested(): WireReader {
     const length = this.varint();
@@ -128,8 +138,19 @@ class WireReader {
 
 type JsonValue = null | number | string | boolean | JsonValue[] | { [key: string]: JsonValue };
 
-/** `google.protobuf.Struct` → object, as `Struct.toJavaScript()` gives it. */
-function readStruct(reader: WireReader): Record<string, JsonValue> {
+/**
+ * Struct values decoded so far in the config schemas of one answer, by their bytes: the schemas that differ
+ * still share most properties (all secure-ai schemas share `waivers`). Only values of at least
+ * {@link MIN_CACHED_VALUE_BYTES} are looked up; smaller ones cost less to decode than to look up.
+ */
+type ValueCache = Map<string, JsonValue>;
+const MIN_CACHED_VALUE_BYTES = 64;
+
+/**
+ * `google.protobuf.Struct` → object, as `Struct.toJavaScript()` gives it. With `values`, large field values
+ * come from (and go to) that cache, deeply frozen since they are shared.
+ */
+function readStruct(reader: WireReader, values?: ValueCache): Record<string, JsonValue> {
   const into: Record<string, JsonValue> = {};
   while (reader.more()) {
     const { field, wire } = reader.tag();
@@ -145,7 +166,11 @@ function readStruct(reader: WireReader): Record<string, JsonValue> {
       if (inner.field === 1 && inner.wire === LENGTH_DELIMITED) {
         key = entry.string();
       } else if (inner.field === 2 && inner.wire === LENGTH_DELIMITED) {
-        value = readValue(entry.nested());
+        const bytes = entry.nested();
+        value =
+          values !== undefined && bytes.remaining() >= MIN_CACHED_VALUE_BYTES
+            ? cachedValue(bytes, values)
+            : readValue(bytes, values);
       } else {
         entry.skip(inner.wire);
       }
@@ -158,8 +183,18 @@ function readStruct(reader: WireReader): Record<string, JsonValue> {
   return into;
 }
 
+function cachedValue(reader: WireReader, values: ValueCache): JsonValue {
+  const key = reader.bytesKey();
+  let value = values.get(key);
+  if (value === undefined) {
+    value = deepFreeze(readValue(reader, values));
+    values.set(key, value);
+  }
+  return value;
+}
+
 /** `google.protobuf.Value` → JavaScript, as `Value.toJavaScript()` gives it. */
-function readValue(reader: WireReader): JsonValue {
+function readValue(reader: WireReader, values?: ValueCache): JsonValue {
   let value: JsonValue | undefined;
   while (reader.more()) {
     const { field, wire } = reader.tag();
@@ -173,14 +208,14 @@ function readValue(reader: WireReader): JsonValue {
     } else if (field === 4 && wire === VARINT) {
       value = reader.varint() !== 0;
     } else if (field === 5 && wire === LENGTH_DELIMITED) {
-      value = readStruct(reader.nested());
+      value = readStruct(reader.nested(), values);
     } else if (field === 6 && wire === LENGTH_DELIMITED) {
       const previous: JsonValue[] = [];
       const list = reader.nested();
       while (list.more()) {
         const inner = list.tag();
         if (inner.field === 1 && inner.wire === LENGTH_DELIMITED) {
-          previous.push(readValue(list.nested()));
+          previous.push(readValue(list.nested(), values));
         } else {
           list.skip(inner.wire);
         }
@@ -216,10 +251,23 @@ interface RawPolicy {
   remediationSteps: string;
   url: string;
   framework?: { name: string; version: string; reference: string; specification: string };
-  configSchema?: { properties?: Record<string, JsonValue>; required: string[] };
+  configSchema?: ConfigSchema;
 }
 
-function readPolicy(reader: WireReader): PolicyInfo {
+/** A policy's config schema as {@link PolicyInfo} carries it. */
+type ConfigSchema = NonNullable<PolicyInfo["configSchema"]>;
+
+/**
+ * Config schemas decoded so far in one answer, by their bytes, and the large values in them. Packs give
+ * many policies the same schema (the secure-ai pack's 283 policies have 44 distinct ones, all with the same
+ * `waivers` property): decoding each again was two thirds of the answer's decoding time.
+ */
+interface SchemaCache {
+  schemas: Map<string, ConfigSchema>;
+  values: ValueCache;
+}
+
+function readPolicy(reader: WireReader, schemas: SchemaCache): PolicyInfo {
   const raw: RawPolicy = {
     name: "",
     displayName: "",
@@ -237,7 +285,8 @@ function readPolicy(reader: WireReader): PolicyInfo {
     else if (wire === LENGTH_DELIMITED && field === 2) raw.displayName = reader.string();
     else if (wire === LENGTH_DELIMITED && field === 3) raw.description = reader.string();
     else if (wire === VARINT && field === 5) raw.enforcementLevel = reader.varint();
-    else if (wire === LENGTH_DELIMITED && field === 6) readConfigSchema(reader.nested(), raw);
+    else if (wire === LENGTH_DELIMITED && field === 6)
+      raw.configSchema = configSchema(reader.nested(), schemas);
     else if (wire === VARINT && field === 7) raw.type = reader.varint();
     else if (wire === VARINT && field === 8) raw.severity = reader.varint();
     else if (wire === LENGTH_DELIMITED && field === 9) readFramework(reader.nested(), raw);
@@ -260,28 +309,48 @@ function readPolicy(reader: WireReader): PolicyInfo {
   if (raw.framework) info.framework = raw.framework;
   if (raw.remediationSteps) info.remediationSteps = raw.remediationSteps;
   if (raw.url) info.url = raw.url;
-  if (raw.configSchema) {
-    info.configSchema = {
-      properties: raw.configSchema.properties ?? {},
-      required: raw.configSchema.required,
-    };
-  }
+  if (raw.configSchema) info.configSchema = raw.configSchema;
   return info;
 }
 
-function readConfigSchema(reader: WireReader, raw: RawPolicy): void {
-  const schema: NonNullable<RawPolicy["configSchema"]> = { required: [] };
-  raw.configSchema = schema;
+/**
+ * A `PolicyConfigSchema`, decoded once per distinct byte string of one answer. Policies with the same bytes
+ * share one schema object, deeply frozen, so that no reader can change one policy's schema through another.
+ */
+function configSchema(reader: WireReader, schemas: SchemaCache): ConfigSchema {
+  const key = reader.bytesKey();
+  let schema = schemas.schemas.get(key);
+  if (schema === undefined) {
+    schema = deepFreeze(readConfigSchema(reader, schemas.values));
+    schemas.schemas.set(key, schema);
+  }
+  return schema;
+}
+
+function readConfigSchema(reader: WireReader, values: ValueCache): ConfigSchema {
+  let properties: Record<string, JsonValue> | undefined;
+  const required: string[] = [];
   while (reader.more()) {
     const { field, wire } = reader.tag();
     if (wire === LENGTH_DELIMITED && field === 1) {
-      schema.properties = readStruct(reader.nested());
+      properties = readStruct(reader.nested(), values);
     } else if (wire === LENGTH_DELIMITED && field === 2) {
-      schema.required.push(reader.string());
+      required.push(reader.string());
     } else {
       reader.skip(wire);
     }
   }
+  return { properties: properties ?? {}, required };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null) {
+    for (const inner of Object.values(value)) {
+      deepFreeze(inner);
+    }
+    Object.freeze(value);
+  }
+  return value;
 }
 
 function readFramework(reader: WireReader, raw: RawPolicy): void {
@@ -351,11 +420,13 @@ export function decodeAnalyzerInfo(buffer: Buffer): AnalyzerInfo {
     initialConfig: {},
   };
   const reader = new WireReader(buffer);
+  const schemas: SchemaCache = { schemas: new Map(), values: new Map() };
   while (reader.more()) {
     const { field, wire } = reader.tag();
     if (wire === LENGTH_DELIMITED && field === 1) info.name = reader.string();
     else if (wire === LENGTH_DELIMITED && field === 2) info.displayName = reader.string();
-    else if (wire === LENGTH_DELIMITED && field === 3) info.policies.push(readPolicy(reader.nested()));
+    else if (wire === LENGTH_DELIMITED && field === 3)
+      info.policies.push(readPolicy(reader.nested(), schemas));
     else if (wire === LENGTH_DELIMITED && field === 4) info.version = reader.string();
     else if (wire === VARINT && field === 5) info.supportsConfig = reader.varint() !== 0;
     else if (wire === LENGTH_DELIMITED && field === 6) readConfigEntry(reader.nested(), info.initialConfig);

@@ -146,6 +146,60 @@ describe("decodeAnalyzerInfo", () => {
     });
   });
 
+  it("decodes identical config schemas once: same bytes share one frozen schema, other bytes get their own", () => {
+    const waivers = {
+      type: "array",
+      default: [],
+      items: { type: "object", properties: { resource: { type: "string" }, reason: { type: "string" } } },
+    };
+    const schemaOf = (properties: Record<string, unknown>, required: string[] = []) => {
+      const schema = new analyzerProto.PolicyConfigSchema();
+      schema.setProperties(Struct.fromJavaScript(properties as never));
+      schema.setRequiredList(required);
+      return schema;
+    };
+    const policyWith = (name: string, schema: analyzerProto.PolicyConfigSchema) => {
+      const policy = new analyzerProto.PolicyInfo();
+      policy.setName(name);
+      policy.setConfigschema(schema);
+      return policy;
+    };
+    const info = new analyzerProto.AnalyzerInfo();
+    info.setPoliciesList([
+      policyWith("a", schemaOf({ waivers })),
+      policyWith("b", schemaOf({ waivers })),
+      // Differs from a's only deep inside the large, shared-looking value.
+      policyWith("c", schemaOf({ waivers: { ...waivers, default: [{ resource: "x", reason: "y" }] } })),
+      policyWith("d", schemaOf({ waivers, limit: { type: "number", default: 3 } }, ["limit"])),
+      policyWith("e", schemaOf({ waivers }, ["waivers"])),
+    ]);
+    const config = new analyzerProto.PolicyConfig();
+    config.setProperties(Struct.fromJavaScript({ waivers: [{ resource: "r", reason: "because" }] }));
+    info.getInitialconfigMap().set("a", config);
+    const bytes = info.serializeBinary();
+    const decoded = decodeAnalyzerInfo(Buffer.from(bytes));
+    expect(decoded).toEqual(referenceDecode(bytes));
+
+    const [a, b, c, d, e] = decoded.policies.map((policy) => policy.configSchema!);
+    expect(b).toBe(a);
+    for (const other of [c, d, e]) {
+      expect(other).not.toBe(a);
+    }
+    expect(c!.properties.waivers).toEqual({ ...waivers, default: [{ resource: "x", reason: "y" }] });
+    expect(d!.properties).toEqual({ waivers, limit: { type: "number", default: 3 } });
+    expect(d!.required).toEqual(["limit"]);
+    expect(e!.properties).toEqual({ waivers });
+    expect(e!.required).toEqual(["waivers"]);
+    // Shared, so frozen: a change through one policy fails instead of reaching the others.
+    const shared = a!.properties.waivers as { default: unknown[] };
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(() => shared.default.push({})).toThrow(TypeError);
+    expect(() => a!.required.push("x")).toThrow(TypeError);
+    expect(b!.properties.waivers).toEqual(waivers);
+    // The pack's initial config is not a schema: decoded afresh, not frozen.
+    expect(Object.isFrozen(decoded.initialConfig.a!.properties)).toBe(false);
+  });
+
   it("keeps the last of a singular field given twice, as the generated readers do", () => {
     const first = new analyzerProto.AnalyzerInfo();
     first.setName("first");

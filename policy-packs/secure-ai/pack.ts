@@ -2,7 +2,10 @@
 // policies live in ./policies so they can be imported (and tested) without doing that.
 import { PolicyPack } from "@pulumi/policy";
 import { policies } from "./policies";
-import { encodeAnalyzerInfoDirectly } from "./policies/lib/analyzer-info-encoding";
+import {
+  encodeAnalyzerInfoDirectly,
+  prepareAnalyzerInfoOnListening,
+} from "./policies/lib/analyzer-info-encoding";
 import { cacheNotApplicableEncoding } from "./policies/lib/not-applicable-encoding";
 import { shareDeserializedProperties } from "./policies/lib/shared-deserialization";
 import { installTypeIndex } from "./policies/lib/type-index-server";
@@ -13,6 +16,8 @@ import { installTypeIndex } from "./policies/lib/type-index-server";
 shareDeserializedProperties();
 cacheNotApplicableEncoding();
 encodeAnalyzerInfoDirectly();
+// ...and encoded while the caller connects, once the port is printed.
+prepareAnalyzerInfoOnListening();
 // Each resource runs only the policies its type can concern; the others' not-applicable entries, learned
 // from the SDK's answer for the first resource of the type, are merged back in order (byte-identical
 // answers; see the module). `SECURE_AI_PACK_TYPE_INDEX=0` leaves the SDK's loop as it is.

@@ -6,6 +6,7 @@ import { policies } from "../../../policy-packs/secure-ai/policies";
 import {
   encodeAnalyzerInfo,
   encodeAnalyzerInfoDirectly,
+  prepareAnalyzerInfoOnListening,
   type PolicyKinds,
 } from "../../../policy-packs/secure-ai/policies/lib/analyzer-info-encoding";
 
@@ -164,5 +165,85 @@ describe("encodeAnalyzerInfoDirectly", () => {
   it("leaves the SDK alone when it does not have the expected shape", () => {
     const fake = ((id: string) => (id === "@pulumi/policy/protoutil" ? {} : {})) as unknown as NodeJS.Require;
     expect(encodeAnalyzerInfoDirectly(fake)).toBe(false);
+  });
+
+  it("encodes a served pack once: the answer prepared ahead is the one later calls give", () => {
+    const copy = { ...(resolve("@pulumi/policy/protoutil") as object) } as {
+      makeAnalyzerInfo: Make;
+      __secureAiPrepareAnalyzerInfo: (name: string, version: string, level: string, args: object) => void;
+    };
+    const fake = ((id: string) =>
+      id === "@pulumi/policy/protoutil" ? copy : resolve(id)) as unknown as NodeJS.Require;
+    expect(encodeAnalyzerInfoDirectly(fake)).toBe(true);
+    const args = { policies: [...policies].slice(0, 5), description: "d" };
+    copy.__secureAiPrepareAnalyzerInfo("secure-ai", "0.1.0", "advisory", args);
+    const first = copy.makeAnalyzerInfo("secure-ai", "0.1.0", "advisory", args).serializeBinary();
+    expect(copy.makeAnalyzerInfo("secure-ai", "0.1.0", "advisory", args).serializeBinary()).toBe(first);
+    expect(Buffer.from(first).equals(sdkBytes(args))).toBe(true);
+    // Another version of the same arguments is encoded anew.
+    const other = copy.makeAnalyzerInfo("secure-ai", "0.2.0", "advisory", args).serializeBinary();
+    expect(Buffer.from(other).equals(sdkBytes(args, "advisory", "secure-ai", "0.2.0"))).toBe(true);
+  });
+});
+
+describe("prepareAnalyzerInfoOnListening", () => {
+  /** A fake SDK server whose `serve` binds a fake gRPC server that reports `error` and `port`. */
+  function fakeSdk(error: unknown) {
+    const events: string[] = [];
+    const Server = function Server() {} as unknown as {
+      prototype: { bindAsync(a: string, c: unknown, cb: (e: unknown, p: number) => void): void };
+    };
+    Server.prototype.bindAsync = (_address, _credentials, callback) => callback(error, 4242);
+    const server = {
+      serve(name: string, ..._rest: unknown[]) {
+        new (Server as unknown as new () => typeof Server.prototype)().bindAsync(
+          "127.0.0.1:0",
+          {},
+          (e, port) => events.push(e ? `bind failed for ${name}` : `printed ${port}`),
+        );
+      },
+    };
+    const protoutil = {
+      __secureAiPrepareAnalyzerInfo: (name: string, version: string) =>
+        events.push(`prepared ${name}@${version}`),
+    };
+    const modules: Record<string, unknown> = {
+      "/fake/server.js": server,
+      "@pulumi/policy/protoutil": protoutil,
+      "/fake/@grpc/grpc-js": { Server },
+    };
+    const fake = Object.assign((id: string) => modules[id] ?? modules[`/fake/${id}`], {
+      resolve: (id: string) => (id === "@pulumi/policy/server" ? "/fake/server.js" : id),
+    }) as unknown as NodeJS.Require;
+    return { events, server, fake, Server };
+  }
+
+  it("encodes the answer after the port is printed, not before and not when binding fails", async () => {
+    const sdk = fakeSdk(undefined);
+    // grpc-js is resolved from the server's own directory; point that lookup at the fake.
+    const installed = prepareAnalyzerInfoOnListening(sdk.fake, () => sdk.fake);
+    expect(installed).toBe(true);
+    const original = sdk.Server.prototype.bindAsync;
+    sdk.server.serve("secure-ai", "0.1.0", "advisory", {});
+    expect(sdk.events).toEqual(["printed 4242"]);
+    expect(sdk.Server.prototype.bindAsync).toBe(original);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(sdk.events).toEqual(["printed 4242", "prepared secure-ai@0.1.0"]);
+
+    const failing = fakeSdk(new Error("address in use"));
+    expect(prepareAnalyzerInfoOnListening(failing.fake, () => failing.fake)).toBe(true);
+    failing.server.serve("secure-ai", "0.1.0", "advisory", {});
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(failing.events).toEqual(["bind failed for secure-ai"]);
+  });
+
+  it("changes nothing when the direct encoding is not installed", () => {
+    const sdk = fakeSdk(undefined);
+    const bare = Object.assign((id: string) => (id === "@pulumi/policy/protoutil" ? {} : sdk.fake(id)), {
+      resolve: sdk.fake.resolve,
+    }) as unknown as NodeJS.Require;
+    const serve = sdk.server.serve;
+    expect(prepareAnalyzerInfoOnListening(bare, () => bare)).toBe(false);
+    expect(sdk.server.serve).toBe(serve);
   });
 });

@@ -58,7 +58,17 @@ type MakeAnalyzerInfo = (
 interface ProtoutilModule {
   makeAnalyzerInfo?: MakeAnalyzerInfo;
   __secureAiAnalyzerInfo?: boolean;
+  /** Encodes the answer ahead of the first GetAnalyzerInfo call (set with the direct encoding). */
+  __secureAiPrepareAnalyzerInfo?: PrepareAnalyzerInfo;
 }
+
+type PrepareAnalyzerInfo = (
+  name: string,
+  version: string,
+  level: string,
+  args: DescribedPack,
+  initialConfig?: Record<string, unknown>,
+) => void;
 
 type PolicyModule = Partial<PolicyKinds>;
 
@@ -250,13 +260,25 @@ export function encodeAnalyzerInfoDirectly(requireFrom?: NodeJS.Require): boolea
     return false;
   }
   const kinds: PolicyKinds = { isResourcePolicy, isStackPolicy };
+  // The answer depends only on the served pack (its arguments are not changed once served): encoded once.
+  const encodedFor = new WeakMap<DescribedPack, { key: string; bytes: Buffer }>();
+  const bytesFor = (name: string, version: string, level: string, args: DescribedPack): Buffer => {
+    const key = JSON.stringify([name, version, level]);
+    const known = encodedFor.get(args);
+    if (known?.key === key) {
+      return known.bytes;
+    }
+    const bytes = encodeAnalyzerInfo(name, version, level, args, kinds);
+    encodedFor.set(args, { key, bytes });
+    return bytes;
+  };
   protoutil.makeAnalyzerInfo = (name, version, level, args, initialConfig) => {
     if (hasInitialConfig(initialConfig)) {
       return original(name, version, level, args, initialConfig);
     }
     let bytes: Buffer;
     try {
-      bytes = encodeAnalyzerInfo(name, version, level, args, kinds);
+      bytes = bytesFor(name, version, level, args);
     } catch (error) {
       if (error instanceof NotEncodable) {
         return original(name, version, level, args, initialConfig);
@@ -268,6 +290,78 @@ export function encodeAnalyzerInfoDirectly(requireFrom?: NodeJS.Require): boolea
     message.serializeBinary = () => bytes;
     return message;
   };
+  protoutil.__secureAiPrepareAnalyzerInfo = (name, version, level, args, initialConfig) => {
+    if (!hasInitialConfig(initialConfig)) {
+      try {
+        bytesFor(name, version, level, args);
+      } catch {
+        // The GetAnalyzerInfo call encodes it again, and answers or fails as it would have.
+      }
+    }
+  };
   protoutil.__secureAiAnalyzerInfo = true;
+  return true;
+}
+
+/** `@grpc/grpc-js`'s server, as far as `bindAsync` goes. */
+interface BindingServer {
+  prototype: {
+    bindAsync(address: string, credentials: unknown, callback: (error: unknown, port: number) => void): void;
+  };
+}
+
+/**
+ * Makes the pack encode its GetAnalyzerInfo answer right after it has printed its port, while the caller
+ * connects, instead of when the first GetAnalyzerInfo call arrives. Needs {@link encodeAnalyzerInfoDirectly}
+ * first; it changes nothing else (the answer is the same bytes, and a failure is left to the call).
+ *
+ * @param requireFrom - resolves modules as `@pulumi/policy` does. @default `require` from `@pulumi/policy`
+ * @param requireNextTo - resolves modules from the server module's directory (`@grpc/grpc-js` as the server
+ *   loads it). @default `createRequire(serverPath)`
+ * @returns whether the SDK had the expected shape and `serve` is now wrapped.
+ */
+export function prepareAnalyzerInfoOnListening(
+  requireFrom?: NodeJS.Require,
+  requireNextTo: (serverPath: string) => NodeJS.Require = createRequire,
+): boolean {
+  let server: { serve?: (...args: unknown[]) => void; __secureAiPrepared?: boolean };
+  let protoutil: ProtoutilModule;
+  let grpc: { Server?: BindingServer };
+  try {
+    const resolve = requireFrom ?? createRequire(require.resolve("@pulumi/policy"));
+    const serverPath = resolve.resolve("@pulumi/policy/server");
+    server = resolve(serverPath) as typeof server;
+    protoutil = resolve("@pulumi/policy/protoutil") as ProtoutilModule;
+    grpc = requireNextTo(serverPath)("@grpc/grpc-js") as typeof grpc;
+  } catch {
+    return false;
+  }
+  const originalServe = server.serve;
+  const prototype = grpc.Server?.prototype;
+  const prepare = protoutil.__secureAiPrepareAnalyzerInfo;
+  if (server.__secureAiPrepared) {
+    return true;
+  }
+  if (typeof originalServe !== "function" || typeof prototype?.bindAsync !== "function" || !prepare) {
+    return false;
+  }
+  server.serve = function serveAndPrepare(this: unknown, ...args: unknown[]) {
+    const [name, version, level, packArgs, initialConfig] = args as Parameters<PrepareAnalyzerInfo>;
+    const originalBind = prototype.bindAsync;
+    prototype.bindAsync = function bindAndPrepare(this: unknown, address, credentials, callback) {
+      originalBind.call(this, address, credentials, (error, port) => {
+        callback(error, port);
+        if (!error) {
+          setImmediate(() => prepare(name, version, level, packArgs, initialConfig));
+        }
+      });
+    };
+    try {
+      originalServe.apply(this, args);
+    } finally {
+      prototype.bindAsync = originalBind;
+    }
+  };
+  server.__secureAiPrepared = true;
   return true;
 }

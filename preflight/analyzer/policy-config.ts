@@ -11,7 +11,7 @@
  * a name that matches no policy in the pack is an error here, so a typo cannot silently waive nothing.
  */
 import * as fs from "node:fs";
-import { type EnforcementLevel } from "../model";
+import { type EnforcementLevel, type PolicyInfo } from "../model";
 import { type AnalyzerInfo, type PolicyConfigEntry } from "./client";
 
 /** Raised for a config file that is not valid JSON, not in the CLI's format, or names unknown policies. */
@@ -119,28 +119,60 @@ export function reconcilePolicyConfig(
     );
   }
   const result: Record<string, PolicyConfigEntry> = {};
-  for (const policy of info.policies) {
-    const defaults: Record<string, unknown> = {};
-    for (const [key, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
-      if (isPlainObject(schema) && "default" in schema) {
-        defaults[key] = schema.default;
-      }
+  // Packs share schemas between policies (the decoder gives policies with the same schema bytes one object):
+  // defaults are read, and validated, once per schema object. A policy's defaults object is replaced by
+  // applyOverrides when anything overrides it, so one still holding its own defaults needs no new check.
+  const schemas = new Map<PolicyInfo["configSchema"], SchemaDefaults>();
+  const ownDefaults = info.policies.map((policy) => {
+    let known = schemas.get(policy.configSchema);
+    if (known === undefined) {
+      known = schemaDefaults(policy.configSchema);
+      schemas.set(policy.configSchema, known);
     }
+    const defaults = defaultsObject(known.defaults);
     result[policy.name] = { enforcementLevel: policy.enforcementLevel, properties: defaults };
-  }
+    return { defaults, problems: known.problems };
+  });
   applyOverrides(result, info.initialConfig);
   applyOverrides(result, file);
-  const problems = info.policies.flatMap((policy) =>
-    validateAgainstSchema(policy.configSchema, result[policy.name]?.properties ?? {}).map(
-      (problem) => `${policy.name}: ${problem}`,
-    ),
-  );
+  const problems = info.policies.flatMap((policy, index) => {
+    const properties = result[policy.name]?.properties ?? {};
+    const own = ownDefaults[index]!;
+    return (
+      properties === own.defaults ? own.problems : validateAgainstSchema(policy.configSchema, properties)
+    ).map((problem) => `${policy.name}: ${problem}`);
+  });
   if (problems.length > 0) {
     throw new PolicyConfigError(
       `${source} does not match pack ${info.name}'s config schema:\n  ${problems.join("\n  ")}`,
     );
   }
   return result;
+}
+
+/** A schema's defaults, in schema order, and the problems a config of only those defaults has. */
+interface SchemaDefaults {
+  defaults: [string, unknown][];
+  problems: string[];
+}
+
+function schemaDefaults(schema: PolicyInfo["configSchema"]): SchemaDefaults {
+  const defaults: [string, unknown][] = [];
+  for (const [key, property] of Object.entries(schema?.properties ?? {})) {
+    if (isPlainObject(property) && "default" in property) {
+      defaults.push([key, property.default]);
+    }
+  }
+  return { defaults, problems: validateAgainstSchema(schema, defaultsObject(defaults)) };
+}
+
+/** A fresh properties object of `defaults`, each policy its own (callers may change their config). */
+function defaultsObject(defaults: [string, unknown][]): Record<string, unknown> {
+  const object: Record<string, unknown> = {};
+  for (const [key, value] of defaults) {
+    object[key] = value;
+  }
+  return object;
 }
 
 function applyOverrides(

@@ -117,4 +117,55 @@ describe("policy config files", () => {
     const withoutOwner: AnalyzerInfo = { ...info, initialConfig: {} };
     expect(() => reconcilePolicyConfig(withoutOwner)).toThrow(/needs-owner: owner is required/);
   });
+
+  it("checks every policy that shares a schema: a shared default, an override and a duplicate name are not hidden", () => {
+    const shared = {
+      properties: { limit: { type: "integer", default: "three" }, mode: { type: "string" } },
+      required: ["mode"],
+    };
+    const sharing: AnalyzerInfo = {
+      ...info,
+      policies: [
+        policy("one", { configSchema: shared }),
+        policy("two", { configSchema: shared }),
+        policy("three", { configSchema: shared }),
+      ],
+      initialConfig: { two: { properties: { limit: 2, mode: "m" } } },
+    };
+    // "one" keeps the bad default (checked once for the schema, reported for it); "two" is fixed by the
+    // pack's initial config; "three" is overridden by the file with a wrong type of its own.
+    expect(() =>
+      reconcilePolicyConfig(sharing, parsePolicyConfig({ three: { mode: 7 } }), "cfg.json"),
+    ).toThrow(
+      "cfg.json does not match pack pack's config schema:\n" +
+        "  one: mode is required\n" +
+        '  one: limit: expected integer, got string "three"\n' +
+        '  three: limit: expected integer, got string "three"\n' +
+        "  three: mode: expected string, got number 7",
+    );
+    const fixed = parsePolicyConfig({ one: { limit: 1, mode: "a" }, three: { limit: 3, mode: "c" } });
+    expect(reconcilePolicyConfig(sharing, fixed)).toEqual({
+      one: { enforcementLevel: "advisory", properties: { limit: 1, mode: "a" } },
+      two: { enforcementLevel: "advisory", properties: { limit: 2, mode: "m" } },
+      three: { enforcementLevel: "advisory", properties: { limit: 3, mode: "c" } },
+    });
+    // Each policy gets its own properties object, even when all share one schema and its defaults.
+    const valid = { properties: { limit: { type: "integer", default: 1 } }, required: [] };
+    const config = reconcilePolicyConfig({
+      ...info,
+      policies: [policy("a", { configSchema: valid }), policy("b", { configSchema: valid })],
+      initialConfig: {},
+    });
+    expect(config.a!.properties).toEqual({ limit: 1 });
+    expect(config.a!.properties).not.toBe(config.b!.properties);
+    // Two policies of one name: the second's defaults are the entry, checked against the first's schema too.
+    const strictSchema = { properties: { limit: { type: "string" } }, required: [] };
+    expect(() =>
+      reconcilePolicyConfig({
+        ...info,
+        policies: [policy("dup", { configSchema: strictSchema }), policy("dup", { configSchema: valid })],
+        initialConfig: {},
+      }),
+    ).toThrow("dup: limit: expected string, got number 1");
+  });
 });

@@ -22,7 +22,7 @@ export class DecodedPolicyConfig extends Decoded {
 
   constructor(reader: WireReader, wire: Buffer, start: number, end: number) {
     super(wire, start, end);
-    const seen = new Set<number>();
+    const seen = { bits: 0 };
     while (!reader.done) {
       const { field, wireType } = reader.tag();
       if (field === 1) {

@@ -42,12 +42,18 @@ export abstract class Decoded {
   }
 }
 
+/** The singular fields of one message read so far (field numbers below 31, one bit each). */
+export interface SeenFields {
+  bits: number;
+}
+
 /** Tracks singular fields so a second occurrence hands the request to google-protobuf. */
-export function once(seen: Set<number>, field: number): void {
-  if (seen.has(field)) {
+export function once(seen: SeenFields, field: number): void {
+  const bit = 1 << field;
+  if (field > 30 || (seen.bits & bit) !== 0) {
     throw new NotDecodable(`field ${field} sent twice`);
   }
-  seen.add(field);
+  seen.bits |= bit;
 }
 
 /** A Struct: `toJavaScript` gives a fresh plain object each call, as the generated one does. */
@@ -125,7 +131,7 @@ export function readMapEntries<V>(
 ): void {
   let key = "";
   let entryValue: V | undefined;
-  const seen = new Set<number>();
+  const seen = { bits: 0 };
   while (!reader.done) {
     const { field, wireType } = reader.tag();
     if (field === 1) {

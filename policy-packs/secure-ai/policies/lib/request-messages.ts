@@ -18,6 +18,7 @@ import {
   DecodedMap,
   type DecodedStruct,
   once,
+  type SeenFields,
   readMapEntries,
   stringField,
   struct,
@@ -34,7 +35,7 @@ export class DecodedCustomTimeouts extends Decoded {
 
   constructor(reader: WireReader, wire: Buffer, start: number, end: number) {
     super(wire, start, end);
-    const seen = new Set<number>();
+    const seen = { bits: 0 };
     while (!reader.done) {
       const { field, wireType } = reader.tag();
       if (field >= 1 && field <= 4) {
@@ -78,7 +79,7 @@ export class DecodedOptions extends Decoded {
 
   constructor(reader: WireReader, wire: Buffer, start: number, end: number) {
     super(wire, start, end);
-    const seen = new Set<number>();
+    const seen = { bits: 0 };
     while (!reader.done) {
       const { field, wireType } = reader.tag();
       switch (field) {
@@ -154,7 +155,7 @@ abstract class DecodedResourceFields extends Decoded {
   protected provider: DecodedProvider | undefined;
 
   /** Reads one of fields 1-6; false for any other field. */
-  protected readCommon(reader: WireReader, field: number, wireType: number, seen: Set<number>): boolean {
+  protected readCommon(reader: WireReader, field: number, wireType: number, seen: SeenFields): boolean {
     switch (field) {
       case 1:
         once(seen, field);
@@ -207,7 +208,7 @@ abstract class DecodedResourceFields extends Decoded {
 export class DecodedProvider extends DecodedResourceFields {
   constructor(reader: WireReader, wire: Buffer, start: number, end: number) {
     super(wire, start, end);
-    const seen = new Set<number>();
+    const seen = { bits: 0 };
     while (!reader.done) {
       const { field, wireType } = reader.tag();
       if (field > 4 || !this.readCommon(reader, field, wireType, seen)) {
@@ -231,7 +232,7 @@ abstract class DecodedResourceRequest extends DecodedResourceFields {
 export class DecodedAnalyzeRequest extends DecodedResourceRequest {
   constructor(reader: WireReader, wire: Buffer, start: number, end: number) {
     super(wire, start, end);
-    const seen = new Set<number>();
+    const seen = { bits: 0 };
     while (!reader.done) {
       const { field, wireType } = reader.tag();
       if (!this.readCommon(reader, field, wireType, seen)) {
@@ -271,7 +272,7 @@ export class DecodedResource extends DecodedResourceRequest {
 
   constructor(reader: WireReader, wire: Buffer, start: number, end: number) {
     super(wire, start, end);
-    const seen = new Set<number>();
+    const seen = { bits: 0 };
     while (!reader.done) {
       const { field, wireType } = reader.tag();
       if (this.readCommon(reader, field, wireType, seen)) {

@@ -105,11 +105,21 @@ export class WireReader {
     if (end - start === 0) {
       return "";
     }
-    const bytes = this.buffer.subarray(start, end);
-    if (!isUtf8(bytes)) {
+    const buffer = this.buffer;
+    let ascii = true;
+    for (let index = start; index < end; index += 1) {
+      if (buffer[index]! >= 0x80) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      return buffer.toString("latin1", start, end);
+    }
+    if (!isUtf8(buffer.subarray(start, end))) {
       throw new NotDecodable("string that is not well-formed UTF-8");
     }
-    return bytes.toString("utf8");
+    return buffer.toString("utf8", start, end);
   }
 
   /** A reader over a length-delimited field's contents. */

@@ -1,6 +1,6 @@
 /**
  * The package as a user of one cloud gets it: `npm pack` (whose prepack runs the build) in a staging copy of
- * the repository, then a scratch consumer project that installs only the tarball, @pulumi/pulumi and
+ * the repository (tests/helpers/built-package.ts, shared with published-files.test.ts), then a scratch consumer project that installs only the tarball, @pulumi/pulumi and
  * @pulumi/aws, and runs a plain JavaScript program with SecureAiPlatform `cloud: "aws"` under Pulumi's mocks.
  * The GCP and Azure SDKs must be neither installed nor loaded. The same consumer then checks TypeScript
  * programs written with the tsconfig of Pulumi's `aws-typescript` template, on TypeScript 5 and (in a
@@ -17,22 +17,11 @@ import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { controlCatalog } from "../../components/controls";
 import { launchPolicyPack } from "../../preflight/analyzer/launch";
+import { builtPackage } from "../helpers/built-package";
 
 const ROOT = path.resolve(__dirname, "../..");
 const SETUP_TIMEOUT_MS = 20 * 60_000;
 const STEP_TIMEOUT_MS = 15 * 60_000;
-/** What the build and the package need: the manifest, the build configs, the sources `files` ships. */
-const STAGED_ENTRIES = [
-  "package.json",
-  "tsconfig.json",
-  "tsconfig.build.json",
-  "README.md",
-  "LICENSE",
-  "bin",
-  "components",
-  "policy-packs",
-  "preflight",
-];
 /** npm error codes that mean "no registry and no cache", the one reason to skip. */
 const OFFLINE = /E(NOTFOUND|AI_AGAIN|CONNREFUSED|CONNRESET|TIMEDOUT|NETUNREACH|NOTCACHED)|ETIMEDOUT|network/;
 
@@ -68,28 +57,10 @@ function installedVersion(name: string): string {
   ).version;
 }
 
-/** Packs a staging copy, so that the build's dist/ never lands in the shared working tree. */
-function packTarball(): string {
-  const stage = path.join(workDir, "stage");
-  fs.mkdirSync(stage);
-  for (const entry of STAGED_ENTRIES) {
-    fs.cpSync(path.join(ROOT, entry), path.join(stage, entry), {
-      recursive: true,
-      filter: (source) => !source.split(path.sep).includes("node_modules"),
-    });
-  }
-  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(stage, "node_modules"), "dir");
-  const packed = run("npm", ["pack", "--pack-destination", workDir, "--json"], stage);
-  if (packed.code !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
-  const [{ filename }] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf("["))) as {
-    filename: string;
-  }[];
-  return path.join(workDir, filename);
-}
-
-beforeAll(() => {
+beforeAll(async () => {
   workDir = fs.mkdtempSync(path.join(os.tmpdir(), "secure-ai-install-"));
-  const tarball = packTarball();
+  // Shared with tests/package/published-files.test.ts: one build and `npm pack` of these sources.
+  const { tarball } = await builtPackage(SETUP_TIMEOUT_MS);
   consumerDir = path.join(workDir, "consumer");
   fs.mkdirSync(consumerDir);
   fs.writeFileSync(

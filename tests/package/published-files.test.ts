@@ -1,7 +1,12 @@
-import { execFileSync } from "node:child_process";
+/**
+ * What `npm publish` ships: the file list of `npm pack` after its prepack build (tests/helpers/built-package.ts,
+ * a staging copy built once and shared with tests/install/packed-package.test.ts, so the working tree never
+ * gets a dist/), checked against the manifest's exports, bin and peers.
+ */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { builtPackage } from "../helpers/built-package";
 
 const root = join(__dirname, "..", "..");
 const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
@@ -31,16 +36,15 @@ const ALLOWED = [
 ];
 
 let files: string[] = [];
+/** The built staging copy the list was packed from. */
+let stage = "";
 
-beforeAll(() => {
-  // Build once so the list reflects what `npm publish` ships, then list it without running scripts again.
-  execFileSync("npm", ["run", "--silent", "build"], { cwd: root, stdio: "pipe" });
-  const output = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], {
-    cwd: root,
-    encoding: "utf8",
-  });
-  files = (JSON.parse(output) as { files: { path: string }[] }[])[0].files.map((file) => file.path);
-}, 240_000);
+beforeAll(async () => {
+  // The list `npm pack` gave after its prepack build: what `npm publish` ships.
+  const built = await builtPackage(20 * 60_000);
+  files = built.files;
+  stage = built.stage;
+}, 20 * 60_000);
 
 describe("the published package", () => {
   it("contains only what a user needs", () => {
@@ -56,7 +60,7 @@ describe("the published package", () => {
     for (const target of [...targets, ...Object.values(manifest.bin)]) {
       const path = target.replace(/^\.\//, "");
       expect(files, `${target} is published`).toContain(path);
-      expect(existsSync(join(root, path)), `${target} exists after build`).toBe(true);
+      expect(existsSync(join(stage, path)), `${target} exists after build`).toBe(true);
     }
   });
 
@@ -81,7 +85,7 @@ describe("the published package", () => {
 
   it("ships the policy pack folder as the Pulumi CLI runs it: PulumiPolicy.yaml and a JavaScript main", () => {
     const packManifest = JSON.parse(
-      readFileSync(join(root, "policy-packs", "secure-ai", "package.json"), "utf8"),
+      readFileSync(join(stage, "policy-packs", "secure-ai", "package.json"), "utf8"),
     ) as { main: string; dependencies: Record<string, string> };
     expect(files).toContain("policy-packs/secure-ai/PulumiPolicy.yaml");
     expect(packManifest.main).toMatch(/\.js$/);

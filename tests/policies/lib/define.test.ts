@@ -13,6 +13,8 @@ import { describe, expect, it, onTestFinished, vi } from "vitest";
 import {
   defineResourcePolicy,
   defineStackPolicy,
+  MAX_SCOPE_REASON_LENGTH,
+  typeScopeReason,
   type CheckedResource,
   type ResourcePolicyDefinition,
   type SecureAiResourcePolicy,
@@ -183,6 +185,37 @@ describe("resource policy: type filtering", () => {
     expect((error as Error).message).toBe(`applies to ${KEY}, ${ALIAS}`);
     expect(notApplicable).toHaveBeenCalledTimes(1);
     expect(validate).not.toHaveBeenCalled();
+  });
+
+  it("names how many types and the first ones when the whole list would not fit the reason", () => {
+    const types = Array.from({ length: 600 }, (_, index) => `gcp:svc${index}/iamMember:IamMember`);
+    const policy = defineResourcePolicy(resourceDefinition({ resourceTypes: types }));
+    const error = thrownBy(() =>
+      validateOf(policy)(resourceArgs(KEY, "k", {}, throwingNotApplicable()), vi.fn()),
+    );
+    const reason = (error as Error).message;
+    expect(reason.length).toBeLessThanOrEqual(MAX_SCOPE_REASON_LENGTH);
+    expect(reason).toMatch(
+      /^applies to 600 types: gcp:svc0\/iamMember:IamMember, gcp:svc1\/iamMember:IamMember, .* and (\d+) more \(see docs\/policies\.md\)$/,
+    );
+    const named = reason.split(": ").slice(1).join(": ").split(" and ")[0]!.split(", ");
+    const more = Number(/and (\d+) more/.exec(reason)![1]);
+    expect(named).toEqual(types.slice(0, named.length));
+    expect(named.length + more).toBe(600);
+    // As many as fit: one more type would break the limit.
+    const oneMore = `applies to 600 types: ${types.slice(0, named.length + 1).join(", ")} and ${more - 1} more (see docs/policies.md)`;
+    expect(oneMore.length).toBeGreaterThan(MAX_SCOPE_REASON_LENGTH);
+  });
+
+  it("lists every type while the list fits the reason", () => {
+    const fits = [KEY, ALIAS, "aws:kms/replicaKey:ReplicaKey"];
+    expect(typeScopeReason(fits)).toBe(`applies to ${fits.join(", ")}`);
+    const long = Array.from(
+      { length: 5 },
+      (_, index) => `aws:svc${index}/${"x".repeat(40)}:${"Y".repeat(4)}`,
+    );
+    expect(`applies to ${long.join(", ")}`.length).toBeGreaterThan(MAX_SCOPE_REASON_LENGTH);
+    expect(typeScopeReason(long)).toMatch(/^applies to 5 types: .* and \d+ more \(see docs\/policies\.md\)$/);
   });
 
   it("makes the signal once per notApplicable function and throws the same object again", () => {

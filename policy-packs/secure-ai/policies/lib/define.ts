@@ -172,13 +172,45 @@ function withPulumiType<F extends object>(fn: F, types: readonly string[]): F {
   return fn;
 }
 
+/**
+ * Longest not-applicable reason naming a policy's types. The reason travels in every Analyze answer for
+ * every resource the policy skips; a policy over every GCP IAM member, binding and policy type (some 600
+ * tokens) would otherwise add 27 KB to each answer, more than all other entries together.
+ */
+export const MAX_SCOPE_REASON_LENGTH = 240;
+
+/**
+ * The fixed reason a policy gives for a resource of a type it does not cover: `applies to A, B, C` when
+ * that fits {@link MAX_SCOPE_REASON_LENGTH}, else the first types that fit and how many more
+ * (`applies to 612 types: A, B and 610 more (see docs/policies.md)`).
+ *
+ * @param types - the type tokens the policy applies to, in definition order.
+ */
+export function typeScopeReason(types: readonly string[]): string {
+  const all = `applies to ${types.join(", ")}`;
+  if (all.length <= MAX_SCOPE_REASON_LENGTH) {
+    return all;
+  }
+  const named: string[] = [];
+  const reasonWith = (count: number): string =>
+    `applies to ${types.length} types: ${named.join(", ")} and ${count} more (see docs/policies.md)`;
+  for (const type of types) {
+    named.push(type);
+    if (reasonWith(types.length - named.length).length > MAX_SCOPE_REASON_LENGTH) {
+      named.pop();
+      break;
+    }
+  }
+  return reasonWith(types.length - named.length);
+}
+
 /** Builds a resource validation policy from a definition. */
 export function defineResourcePolicy<O extends ConfigOptions = Record<never, never>>(
   definition: ResourcePolicyDefinition<O>,
 ): SecureAiResourcePolicy {
   const metadata = metadataOf(definition);
   const types = new Set(definition.resourceTypes);
-  const notApplicable = notApplicableSignal(`applies to ${[...types].join(", ")}`);
+  const notApplicable = notApplicableSignal(typeScopeReason([...types]));
   const now = definition.now ?? Date.now;
   const checked = (args: ResourceValidationArgs): CheckedResource => ({
     type: args.type,

@@ -55,8 +55,8 @@ export function buildPublishFolder(outDir: string): string[] {
  */
 export function compilePack(distDir: string): string[] {
   fs.rmSync(distDir, { recursive: true, force: true });
-  // index.ts loads the other two with plain require() (so the CLI's type-checking loader compiles only it).
-  const entries = ["index.ts", "register-transpile-only.ts", "pack.ts"].map((file) =>
+  // index.ts loads pack.ts with a plain require() (nothing is imported for types at start-up).
+  const entries = ["index.ts", "pack.ts"].map((file) =>
     path.join(packDir, file),
   );
   const program = ts.createProgram(entries, {

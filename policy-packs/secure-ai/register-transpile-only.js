@@ -48,7 +48,8 @@ if (process.env.SECURE_AI_POLICY_TYPECHECK !== "1") {
     }
   };
   const inRepository = (filename) =>
-    filename.startsWith(repositoryRoot + path.sep) && !filename.includes(`${path.sep}node_modules${path.sep}`);
+    filename.startsWith(repositoryRoot + path.sep) &&
+    !filename.includes(`${path.sep}node_modules${path.sep}`);
   // Compiles directly: the `.js` loader is wrapped by the CLI's ts-node too and would type-check again.
   require.extensions[".ts"] = (module, filename) => {
     if (!inRepository(filename)) {

@@ -4,8 +4,10 @@ import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { policies } from "../../../policy-packs/secure-ai/policies";
 import {
+  AnalyzerInfoEncoder,
   encodeAnalyzerInfo,
   encodeAnalyzerInfoDirectly,
+  POLICIES_PER_TURN,
   prepareAnalyzerInfoOnListening,
   type PolicyKinds,
 } from "../../../policy-packs/secure-ai/policies/lib/analyzer-info-encoding";
@@ -183,6 +185,95 @@ describe("encodeAnalyzerInfoDirectly", () => {
     // Another version of the same arguments is encoded anew.
     const other = copy.makeAnalyzerInfo("secure-ai", "0.2.0", "advisory", args).serializeBinary();
     expect(Buffer.from(other).equals(sdkBytes(args, "advisory", "secure-ai", "0.2.0"))).toBe(true);
+  });
+});
+
+describe("AnalyzerInfoEncoder", () => {
+  it("gives the same bytes encoded in steps as at once", () => {
+    const args = { policies: [...policies].slice(0, 7), description: "d", tags: ["t"] };
+    const encoder = new AnalyzerInfoEncoder("secure-ai", "0.1.0", "advisory", args, kinds);
+    expect(encoder.advance(3)).toBe(false);
+    expect(encoder.advance(3)).toBe(false);
+    expect(encoder.advance(3)).toBe(true);
+    expect(encoder.finish().equals(encodeAnalyzerInfo("secure-ai", "0.1.0", "advisory", args, kinds))).toBe(
+      true,
+    );
+    expect(encoder.finish().equals(sdkBytes(args))).toBe(true);
+  });
+});
+
+describe("an answer prepared ahead, a few policies per turn", () => {
+  /** The pack's policies behind getters that record which ones were read. */
+  function countedPolicies(count: number) {
+    const read = new Set<string>();
+    const wrapped = [...policies].slice(0, count).map(
+      (policy) =>
+        Object.create(policy, {
+          name: {
+            get: () => {
+              read.add(policy.name);
+              return policy.name;
+            },
+            enumerable: true,
+          },
+        }) as typeof policy,
+    );
+    return { read, wrapped };
+  }
+  const turn = () => new Promise((done) => setImmediate(done));
+  const resolve = createRequire(require.resolve("@pulumi/policy"));
+
+  it("encodes POLICIES_PER_TURN policies per turn, and a call arriving meanwhile finishes the same bytes", async () => {
+    const copy = { ...(resolve("@pulumi/policy/protoutil") as object) } as {
+      makeAnalyzerInfo: Make;
+      __secureAiPrepareAnalyzerInfo: (name: string, version: string, level: string, args: object) => void;
+    };
+    const fake = ((id: string) =>
+      id === "@pulumi/policy/protoutil" ? copy : resolve(id)) as unknown as NodeJS.Require;
+    expect(encodeAnalyzerInfoDirectly(fake)).toBe(true);
+    const { read, wrapped } = countedPolicies(3 * POLICIES_PER_TURN);
+    const args = { policies: wrapped, description: "d" };
+    copy.__secureAiPrepareAnalyzerInfo("secure-ai", "0.1.0", "advisory", args);
+    expect(read.size).toBe(POLICIES_PER_TURN);
+    await turn();
+    expect(read.size).toBe(2 * POLICIES_PER_TURN);
+    const answer = copy.makeAnalyzerInfo("secure-ai", "0.1.0", "advisory", args).serializeBinary();
+    expect(read.size).toBe(3 * POLICIES_PER_TURN);
+    expect(
+      Buffer.from(answer).equals(
+        sdkBytes({ policies: [...policies].slice(0, 3 * POLICIES_PER_TURN), description: "d" }),
+      ),
+    ).toBe(true);
+    // The turn still scheduled does nothing more, and later calls give the same answer.
+    read.clear();
+    await turn();
+    await turn();
+    expect(read.size).toBe(0);
+    expect(copy.makeAnalyzerInfo("secure-ai", "0.1.0", "advisory", args).serializeBinary()).toBe(answer);
+  });
+
+  it("finishes in turns on its own, then answers from what it prepared", async () => {
+    const copy = { ...(resolve("@pulumi/policy/protoutil") as object) } as {
+      makeAnalyzerInfo: Make;
+      __secureAiPrepareAnalyzerInfo: (name: string, version: string, level: string, args: object) => void;
+    };
+    const fake = ((id: string) =>
+      id === "@pulumi/policy/protoutil" ? copy : resolve(id)) as unknown as NodeJS.Require;
+    expect(encodeAnalyzerInfoDirectly(fake)).toBe(true);
+    const { read, wrapped } = countedPolicies(2 * POLICIES_PER_TURN + 1);
+    const args = { policies: wrapped };
+    copy.__secureAiPrepareAnalyzerInfo("secure-ai", "0.1.0", "advisory", args);
+    await turn();
+    await turn();
+    expect(read.size).toBe(2 * POLICIES_PER_TURN + 1);
+    read.clear();
+    const answer = Buffer.from(
+      copy.makeAnalyzerInfo("secure-ai", "0.1.0", "advisory", args).serializeBinary(),
+    );
+    expect(read.size).toBe(0);
+    expect(answer.equals(sdkBytes({ policies: [...policies].slice(0, 2 * POLICIES_PER_TURN + 1) }))).toBe(
+      true,
+    );
   });
 });
 

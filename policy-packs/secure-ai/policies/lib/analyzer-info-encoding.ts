@@ -11,41 +11,24 @@
  * It covers what the pack serves: no initial config (the pack passes none). With one, or when anything
  * does not encode (an enforcement level the SDK rejects, a schema value the SDK cannot convert), the SDK's
  * own function runs and answers or throws exactly as it would. Proved byte-identical in
- * tests/policies/lib/analyzer-info-encoding.test.ts.
+ * tests/policies/lib/analyzer-info-encoding.test.ts. The answer can be prepared ahead, right after the port is
+ * printed, a few policies per turn of the event loop ({@link prepareAnalyzerInfoOnListening}).
  */
 import { createRequire } from "node:module";
-import { MessageWriter, NotEncodable } from "./wire-writer";
+import {
+  AnalyzerInfoEncoder,
+  type DescribedPack,
+  POLICIES_PER_TURN,
+  type PolicyKinds,
+} from "./analyzer-info-writer";
+import { NotEncodable } from "./wire-writer";
 
-/** A policy as the SDK reads it for AnalyzerInfo. */
-interface DescribedPolicy {
-  name: string;
-  description: string;
-  enforcementLevel?: string;
-  displayName?: string;
-  severity?: string;
-  tags?: string[];
-  remediationSteps?: string;
-  url?: string;
-  framework?: { name?: string; version?: string; reference?: string; specification?: string };
-  configSchema?: { properties?: Record<string, unknown>; required?: string[] };
-}
-
-/** The SDK's own tests of a policy's kind (`@pulumi/policy/policy`), so kinds are told apart as it does. */
-export interface PolicyKinds {
-  isResourcePolicy(policy: unknown): boolean;
-  isStackPolicy(policy: unknown): boolean;
-}
-
-/** The pack arguments the SDK reads for AnalyzerInfo. */
-interface DescribedPack {
-  policies?: DescribedPolicy[];
-  displayName?: string;
-  description?: string;
-  readme?: string;
-  provider?: string;
-  tags?: string[];
-  repository?: string;
-}
+export {
+  AnalyzerInfoEncoder,
+  encodeAnalyzerInfo,
+  POLICIES_PER_TURN,
+  type PolicyKinds,
+} from "./analyzer-info-writer";
 
 type MakeAnalyzerInfo = (
   name: string,
@@ -74,152 +57,6 @@ type PolicyModule = Partial<PolicyKinds>;
 
 interface AnalyzerProtoModule {
   AnalyzerInfo?: new () => { serializeBinary(): Uint8Array };
-}
-
-/** pulumirpc.EnforcementLevel. */
-const ENFORCEMENT: Record<string, number> = { advisory: 0, mandatory: 1, disabled: 2, remediate: 3 };
-/** pulumirpc.PolicySeverity; anything else is UNSPECIFIED (0), as the SDK maps it. */
-const SEVERITY: Record<string, number> = { low: 1, medium: 2, high: 3, critical: 4 };
-/** pulumirpc.PolicyType. */
-const RESOURCE_POLICY = 1;
-const STACK_POLICY = 2;
-
-/** Encodes `google.protobuf.Value`s; objects and arrays seen before (by identity) are encoded once. */
-class StructEncoder {
-  private readonly encoded = new WeakMap<object, Buffer>();
-
-  /** `Struct.fromJavaScript(object)` serialised: one map entry per key, keys sorted. */
-  struct(object: Record<string, unknown> | undefined): Buffer {
-    const writer = new MessageWriter();
-    if (object === undefined || object === null) {
-      return writer.done();
-    }
-    if (Object.getPrototypeOf(object) !== Object.prototype && Object.getPrototypeOf(object) !== null) {
-      // `Struct.fromJavaScript` walks inherited keys too (`for...in`): leave such objects to the SDK.
-      throw new NotEncodable("a config schema object with a prototype");
-    }
-    for (const key of Object.keys(object).sort()) {
-      const entry = new MessageWriter().string(1, key).bytes(2, this.value(object[key])).done();
-      writer.bytes(1, entry);
-    }
-    return writer.done();
-  }
-
-  /** `Value.fromJavaScript(value)` serialised. */
-  value(value: unknown): Buffer {
-    if (value === null) {
-      return new MessageWriter().number(1, 0).done();
-    }
-    switch (typeof value) {
-      case "number":
-        return new MessageWriter().double(2, value).done();
-      case "string":
-        return new MessageWriter().string(3, value).done();
-      case "boolean":
-        return new MessageWriter().number(4, value ? 1 : 0).done();
-      case "object":
-        return this.composite(value);
-      default:
-        throw new NotEncodable(`a ${typeof value} in a config schema`);
-    }
-  }
-
-  private composite(value: object): Buffer {
-    const known = this.encoded.get(value);
-    if (known !== undefined) {
-      return known;
-    }
-    let bytes: Buffer;
-    if (Array.isArray(value)) {
-      const list = new MessageWriter();
-      for (const item of value as unknown[]) {
-        list.bytes(1, this.value(item));
-      }
-      bytes = new MessageWriter().bytes(6, list.done()).done();
-    } else {
-      bytes = new MessageWriter().bytes(5, this.struct(value as Record<string, unknown>)).done();
-    }
-    this.encoded.set(value, bytes);
-    return bytes;
-  }
-}
-
-function enforcementLevel(level: string): number {
-  const number = ENFORCEMENT[level];
-  if (number === undefined) {
-    throw new NotEncodable(`enforcement level ${level}`);
-  }
-  return number;
-}
-
-function policyInfo(
-  policy: DescribedPolicy,
-  packLevel: string,
-  structs: StructEncoder,
-  kinds: PolicyKinds,
-): Buffer {
-  const writer = new MessageWriter();
-  writer.optionalString(1, policy.name).optionalString(2, policy.displayName);
-  writer.optionalString(3, policy.description);
-  writer.optionalNumber(5, enforcementLevel(policy.enforcementLevel || packLevel));
-  if (policy.configSchema) {
-    const schema = new MessageWriter().bytes(1, structs.struct(policy.configSchema.properties));
-    for (const name of policy.configSchema.required ?? []) {
-      schema.string(2, name);
-    }
-    writer.bytes(6, schema.done());
-  }
-  const type = kinds.isResourcePolicy(policy)
-    ? RESOURCE_POLICY
-    : kinds.isStackPolicy(policy)
-      ? STACK_POLICY
-      : 0;
-  writer.optionalNumber(7, type);
-  writer.optionalNumber(8, policy.severity ? (SEVERITY[policy.severity] ?? 0) : 0);
-  if (policy.framework) {
-    const framework = policy.framework;
-    writer.bytes(
-      9,
-      new MessageWriter()
-        .optionalString(1, framework.name)
-        .optionalString(2, framework.version)
-        .optionalString(3, framework.reference)
-        .optionalString(4, framework.specification)
-        .done(),
-    );
-  }
-  for (const tag of policy.tags ?? []) {
-    writer.string(10, tag);
-  }
-  writer.optionalString(11, policy.remediationSteps).optionalString(12, policy.url);
-  return writer.done();
-}
-
-/**
- * The serialised AnalyzerInfo for a pack with no initial config.
- *
- * @param kinds - the SDK's tests of a policy's kind.
- * @throws NotEncodable when the SDK's function must answer instead.
- */
-export function encodeAnalyzerInfo(
-  name: string,
-  version: string,
-  level: string,
-  pack: DescribedPack,
-  kinds: PolicyKinds,
-): Buffer {
-  const structs = new StructEncoder();
-  const writer = new MessageWriter().optionalString(1, name).optionalString(2, pack.displayName);
-  for (const policy of pack.policies ?? []) {
-    writer.bytes(3, policyInfo(policy, level, structs, kinds));
-  }
-  writer.optionalString(4, version).number(5, 1);
-  writer.optionalString(7, pack.description).optionalString(8, pack.readme).optionalString(9, pack.provider);
-  for (const tag of pack.tags ?? []) {
-    writer.string(10, tag);
-  }
-  writer.optionalString(11, pack.repository);
-  return writer.done();
 }
 
 /** Whether the SDK would put any entry in AnalyzerInfo's initial config map. */
@@ -262,13 +99,19 @@ export function encodeAnalyzerInfoDirectly(requireFrom?: NodeJS.Require): boolea
   const kinds: PolicyKinds = { isResourcePolicy, isStackPolicy };
   // The answer depends only on the served pack (its arguments are not changed once served): encoded once.
   const encodedFor = new WeakMap<DescribedPack, { key: string; bytes: Buffer }>();
+  // An encoding prepared ahead and not finished yet; a call arriving meanwhile finishes it.
+  const pending = new WeakMap<DescribedPack, { key: string; encoder: AnalyzerInfoEncoder }>();
   const bytesFor = (name: string, version: string, level: string, args: DescribedPack): Buffer => {
     const key = JSON.stringify([name, version, level]);
     const known = encodedFor.get(args);
     if (known?.key === key) {
       return known.bytes;
     }
-    const bytes = encodeAnalyzerInfo(name, version, level, args, kinds);
+    const started = pending.get(args);
+    pending.delete(args);
+    const encoder =
+      started?.key === key ? started.encoder : new AnalyzerInfoEncoder(name, version, level, args, kinds);
+    const bytes = encoder.finish();
     encodedFor.set(args, { key, bytes });
     return bytes;
   };
@@ -291,13 +134,29 @@ export function encodeAnalyzerInfoDirectly(requireFrom?: NodeJS.Require): boolea
     return message;
   };
   protoutil.__secureAiPrepareAnalyzerInfo = (name, version, level, args, initialConfig) => {
-    if (!hasInitialConfig(initialConfig)) {
+    const key = JSON.stringify([name, version, level]);
+    if (hasInitialConfig(initialConfig) || encodedFor.get(args)?.key === key) {
+      return;
+    }
+    const encoder = new AnalyzerInfoEncoder(name, version, level, args, kinds);
+    pending.set(args, { key, encoder });
+    const turn = (): void => {
+      if (pending.get(args)?.encoder !== encoder) {
+        return; // A call finished it meanwhile.
+      }
       try {
-        bytesFor(name, version, level, args);
+        if (encoder.advance(POLICIES_PER_TURN)) {
+          bytesFor(name, version, level, args);
+          return;
+        }
       } catch {
         // The GetAnalyzerInfo call encodes it again, and answers or fails as it would have.
+        pending.delete(args);
+        return;
       }
-    }
+      setImmediate(turn);
+    };
+    turn();
   };
   protoutil.__secureAiAnalyzerInfo = true;
   return true;

@@ -31,6 +31,19 @@ function sdkBytes(
   return Buffer.from(sdkMake(name, version, level, args).serializeBinary());
 }
 
+/** A copy of the SDK's protoutil module with the direct encoding installed in it (the real one untouched). */
+function directlyEncodingProtoutil() {
+  const resolve = createRequire(require.resolve("@pulumi/policy"));
+  const copy = { ...(resolve("@pulumi/policy/protoutil") as object) } as {
+    makeAnalyzerInfo: Make;
+    __secureAiPrepareAnalyzerInfo: (name: string, version: string, level: string, args: object) => void;
+  };
+  const fake = ((id: string) =>
+    id === "@pulumi/policy/protoutil" ? copy : resolve(id)) as unknown as NodeJS.Require;
+  expect(encodeAnalyzerInfoDirectly(fake)).toBe(true);
+  return copy;
+}
+
 const validateResource = () => undefined;
 const validateStack = () => undefined;
 const shared = { type: "array", items: { type: "object", properties: { a: { type: "string" } } } };
@@ -170,13 +183,7 @@ describe("encodeAnalyzerInfoDirectly", () => {
   });
 
   it("encodes a served pack once: the answer prepared ahead is the one later calls give", () => {
-    const copy = { ...(resolve("@pulumi/policy/protoutil") as object) } as {
-      makeAnalyzerInfo: Make;
-      __secureAiPrepareAnalyzerInfo: (name: string, version: string, level: string, args: object) => void;
-    };
-    const fake = ((id: string) =>
-      id === "@pulumi/policy/protoutil" ? copy : resolve(id)) as unknown as NodeJS.Require;
-    expect(encodeAnalyzerInfoDirectly(fake)).toBe(true);
+    const copy = directlyEncodingProtoutil();
     const args = { policies: [...policies].slice(0, 5), description: "d" };
     copy.__secureAiPrepareAnalyzerInfo("secure-ai", "0.1.0", "advisory", args);
     const first = copy.makeAnalyzerInfo("secure-ai", "0.1.0", "advisory", args).serializeBinary();
@@ -221,16 +228,9 @@ describe("an answer prepared ahead, a few policies per turn", () => {
     return { read, wrapped };
   }
   const turn = () => new Promise((done) => setImmediate(done));
-  const resolve = createRequire(require.resolve("@pulumi/policy"));
 
   it("encodes POLICIES_PER_TURN policies per turn, and a call arriving meanwhile finishes the same bytes", async () => {
-    const copy = { ...(resolve("@pulumi/policy/protoutil") as object) } as {
-      makeAnalyzerInfo: Make;
-      __secureAiPrepareAnalyzerInfo: (name: string, version: string, level: string, args: object) => void;
-    };
-    const fake = ((id: string) =>
-      id === "@pulumi/policy/protoutil" ? copy : resolve(id)) as unknown as NodeJS.Require;
-    expect(encodeAnalyzerInfoDirectly(fake)).toBe(true);
+    const copy = directlyEncodingProtoutil();
     const { read, wrapped } = countedPolicies(3 * POLICIES_PER_TURN);
     const args = { policies: wrapped, description: "d" };
     copy.__secureAiPrepareAnalyzerInfo("secure-ai", "0.1.0", "advisory", args);
@@ -253,13 +253,7 @@ describe("an answer prepared ahead, a few policies per turn", () => {
   });
 
   it("finishes in turns on its own, then answers from what it prepared", async () => {
-    const copy = { ...(resolve("@pulumi/policy/protoutil") as object) } as {
-      makeAnalyzerInfo: Make;
-      __secureAiPrepareAnalyzerInfo: (name: string, version: string, level: string, args: object) => void;
-    };
-    const fake = ((id: string) =>
-      id === "@pulumi/policy/protoutil" ? copy : resolve(id)) as unknown as NodeJS.Require;
-    expect(encodeAnalyzerInfoDirectly(fake)).toBe(true);
+    const copy = directlyEncodingProtoutil();
     const { read, wrapped } = countedPolicies(2 * POLICIES_PER_TURN + 1);
     const args = { policies: wrapped };
     copy.__secureAiPrepareAnalyzerInfo("secure-ai", "0.1.0", "advisory", args);

@@ -22,7 +22,13 @@ const typeScriptLoader = require.extensions[".ts"];
 
 if (process.env.SECURE_AI_POLICY_TYPECHECK !== "1") {
   const tsNode = require("ts-node");
-  const cacheDir = path.join(os.tmpdir(), `secure-ai-policy-pack-${tsNode.VERSION}`);
+  const compilerOptions = { module: "commonjs", target: "ES2022", esModuleInterop: true, sourceMap: true };
+  // The output depends on the compiler, its version and these options, besides each file's path and text.
+  const salt = createHash("sha256")
+    .update(JSON.stringify([tsNode.VERSION, require("typescript/package.json").version, compilerOptions]))
+    .digest("hex")
+    .slice(0, 16);
+  const cacheDir = path.join(os.tmpdir(), `secure-ai-policy-pack-${salt}`);
   // Made on the first cache miss only: a start whose files are all cached never builds a compiler.
   let transpiler;
   const transpile = (code, file) => {
@@ -34,7 +40,7 @@ if (process.env.SECURE_AI_POLICY_TYPECHECK !== "1") {
       transpiler ??= tsNode.create({
         transpileOnly: true,
         skipProject: true,
-        compilerOptions: { module: "commonjs", target: "ES2022", esModuleInterop: true, sourceMap: true },
+        compilerOptions,
       });
       const output = transpiler.compile(code, file);
       try {

@@ -5,11 +5,11 @@
  */
 import { componentProviderHost } from "@pulumi/pulumi/provider/experimental";
 import { SecureAiPlatform } from "../components/platform";
+import { PROVIDER_NAME } from "./provider-name";
 
 export { SecureAiPlatform };
 
-/** Name of the provider package, and the first part of the component's type token. */
-export const PROVIDER_NAME = "secure-ai-platform";
+export { PROVIDER_NAME };
 
 if (require.main === module) {
   componentProviderHost({ components: [SecureAiPlatform], name: PROVIDER_NAME, dirname: __dirname }).catch(

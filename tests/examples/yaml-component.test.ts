@@ -12,7 +12,7 @@ import { parse } from "yaml";
 import { controlCatalog } from "../../components/controls";
 import { SecureAiPlatform } from "../../components/platform";
 import type { SecureAiPlatformArgs } from "../../components/spec/args";
-import { PROVIDER_NAME } from "../../provider";
+import { PROVIDER_NAME } from "../../provider/provider-name";
 import { buildAws, installAwsMocks } from "../helpers/aws-mocks";
 import { EXAMPLES, ROOT } from "./run-check";
 

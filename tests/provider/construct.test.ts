@@ -8,7 +8,9 @@ import { type PluginHost, construct, getSchema, startProviderPlugin } from "../h
 /*
  * SecureAiPlatform as Python, Go, .NET and YAML programs use it: the engine starts provider/ as a plugin, asks
  * for its schema and sends Construct; the component registers its children with the engine's resource monitor.
- * Here the engine and the monitor are mocks, the plugin is the real provider started the engine's way.
+ * Here the engine and the monitor are mocks, the plugin is the real provider started the engine's way. One
+ * plugin serves the three clouds' Constructs, as one plugin serves every SecureAiPlatform of a program; the
+ * monitor answers each resource with the fake of its cloud.
  */
 
 const TOKEN = "secure-ai-platform:index:SecureAiPlatform";
@@ -16,7 +18,6 @@ const PROJECT = "polyglot";
 
 interface CloudCase {
   cloud: string;
-  fake: FakeProvider;
   inputs: Record<string, unknown>;
   /** Child types every platform of this cloud must register. */
   children: string[];
@@ -25,7 +26,6 @@ interface CloudCase {
 const CASES: CloudCase[] = [
   {
     cloud: "aws",
-    fake: awsProvider,
     inputs: {
       cloud: "aws",
       aws: { region: "eu-west-1" },
@@ -40,7 +40,6 @@ const CASES: CloudCase[] = [
   },
   {
     cloud: "gcp",
-    fake: gcpProvider,
     inputs: {
       cloud: "gcp",
       gcp: { project: "acme-ai-prod", region: "europe-west4" },
@@ -55,7 +54,6 @@ const CASES: CloudCase[] = [
   },
   {
     cloud: "azure",
-    fake: azureProvider,
     inputs: {
       cloud: "azure",
       azure: { location: "swedencentral", tenantId: "11111111-1111-4111-8111-111111111111" },
@@ -70,18 +68,38 @@ const CASES: CloudCase[] = [
   },
 ];
 
-describe.each(CASES)("the provider plugin over gRPC on $cloud", ({ cloud, fake, inputs, children }) => {
-  let host: PluginHost;
+/** The fake of the cloud a type token (or an explicit provider's `pulumi:providers:<cloud>`) belongs to. */
+function fakeOf(token: string): FakeProvider {
+  const cloud = token.replace(/^pulumi:providers:/, "").split(":")[0];
+  if (cloud === "gcp") return gcpProvider;
+  if (cloud === "azure-native") return azureProvider;
+  return awsProvider;
+}
+
+const anyCloud: FakeProvider = {
+  computedState: (type, name, inputs) => fakeOf(type).computedState(type, name, inputs),
+  invoke: (token, inputs) => fakeOf(token).invoke(token, inputs),
+};
+
+let host: PluginHost;
+
+beforeAll(async () => {
+  host = await startProviderPlugin(anyCloud, PROJECT);
+}, 300_000);
+
+afterAll(async () => {
+  await host?.stop();
+});
+
+describe.each(CASES)("the provider plugin over gRPC on $cloud", ({ cloud, inputs, children }) => {
+  const name = `${cloud}-platform`;
   let result: { urn: string; state: Record<string, unknown> };
+  /** What this Construct registered: the component and the children named after it. */
+  const registered = () => host.registered.filter((child) => child.name.startsWith(name));
 
   beforeAll(async () => {
-    host = await startProviderPlugin(fake, PROJECT);
-    result = await construct(host, PROJECT, TOKEN, `${cloud}-platform`, inputs);
+    result = await construct(host, PROJECT, TOKEN, name, inputs);
   }, 300_000);
-
-  afterAll(async () => {
-    await host?.stop();
-  });
 
   it("serves its schema with SecureAiPlatform as a component", async () => {
     const schema = await getSchema(host);
@@ -90,7 +108,7 @@ describe.each(CASES)("the provider plugin over gRPC on $cloud", ({ cloud, fake, 
   });
 
   it("constructs the component under the caller's stack and returns every output", () => {
-    expect(result.urn).toBe(`urn:pulumi:dev::${PROJECT}::${TOKEN}::${cloud}-platform`);
+    expect(result.urn).toBe(`urn:pulumi:dev::${PROJECT}::${TOKEN}::${name}`);
     expect(Object.keys(result.state).sort()).toEqual(
       expect.arrayContaining([
         "controls",
@@ -106,12 +124,21 @@ describe.each(CASES)("the provider plugin over gRPC on $cloud", ({ cloud, fake, 
   });
 
   it("registers the cloud's children, each parented to the component", () => {
-    const types = new Set(host.registered.map((child) => child.type));
+    const types = new Set(registered().map((child) => child.type));
     for (const type of children) expect(types, type).toContain(type);
-    const component = host.registered.find((child) => child.type === TOKEN);
+    const component = registered().find((child) => child.type === TOKEN);
+    expect(component?.urn).toBe(result.urn);
     expect(component?.custom).toBe(false);
-    for (const child of host.registered.filter((c) => c.custom)) {
+    for (const child of registered().filter((c) => c.custom)) {
       expect(child.parent, `${child.type} ${child.name}`).toBe(component?.urn);
     }
   });
+});
+
+it("registers nothing that is not named after one of the platforms it constructed", () => {
+  const names = CASES.map(({ cloud }) => `${cloud}-platform`);
+  expect(host.registered.length).toBeGreaterThan(CASES.length);
+  expect(
+    host.registered.filter((child) => !names.some((name) => child.name.startsWith(name))).map((c) => c.name),
+  ).toEqual([]);
 });

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SecureAiPlatform } from "../../components/platform";
-import { PROVIDER_NAME } from "../../provider";
+import { PROVIDER_NAME } from "../../provider/provider-name";
 
 interface Property {
   type?: string;

@@ -107,13 +107,3 @@ export async function buildGuardrails(name: string, args: SecureAiGuardrailsArgs
     },
   };
 }
-
-/** Cloud SDK packages Node has loaded so far. */
-export function loadedCloudSdks(): string[] {
-  const sdks = new Set<string>();
-  for (const file of Object.keys(require.cache)) {
-    const match = /[\\/]@pulumi[\\/](aws|gcp|azure-native)[\\/]/.exec(file);
-    if (match?.[1]) sdks.add(match[1]);
-  }
-  return [...sdks].sort();
-}

@@ -1,12 +1,13 @@
 import { defineConfig } from "vitest/config";
 
 /**
- * `npm run test:property`: the property-based suites at full strength (1,000 random specs per cloud).
- * `npm test` runs the same files with PROPERTY_RUNS unset (a small default, see tests/property/support/runs.ts).
+ * `npm run test:property`: the property-based suites at full strength (1,000 random specs per cloud, 300 fuzz
+ * cases per policy). `npm test` runs the same files with PROPERTY_RUNS unset (small defaults, see
+ * tests/property/support/runs.ts and tests/reliability/policy-fuzz.test.ts).
  */
 export default defineConfig({
   test: {
-    include: ["tests/property/**/*.test.ts"],
+    include: ["tests/property/**/*.test.ts", "tests/reliability/policy-fuzz.test.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",

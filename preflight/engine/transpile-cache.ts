@@ -48,11 +48,7 @@ export function cacheTranspiledTypeScript(options: TranspileCacheOptions): boole
   if (compile === undefined || process.env["SECURE_AI_PREFLIGHT_TRANSPILE_CACHE"] === "0") {
     return false;
   }
-  const saltHash = createHash("sha256").update(options.salt).digest("hex").slice(0, 16);
-  const cacheDir = path.join(
-    options.cacheDir ?? path.join(os.tmpdir(), "secure-ai-preflight-transpiled"),
-    saltHash,
-  );
+  const cacheDir = cacheDirOf(options.salt, options.cacheDir);
   installSourceMapHandler(options.resolveFrom);
   require.extensions[".ts"] = (module: NodeJS.Module, filename: string) => {
     if (!options.scope(filename)) {
@@ -60,8 +56,7 @@ export function cacheTranspiledTypeScript(options: TranspileCacheOptions): boole
       return;
     }
     const code = fs.readFileSync(filename, "utf8");
-    const key = createHash("sha256").update(filename).update("\0").update(code).digest("hex");
-    const file = path.join(cacheDir, `${key}.js`);
+    const file = outputFileOf(cacheDir, filename, code);
     const compiling = module as CompilingModule;
     let stored: string | undefined;
     try {
@@ -87,6 +82,45 @@ export function cacheTranspiledTypeScript(options: TranspileCacheOptions): boole
     }
   };
   return true;
+}
+
+/** The folder of one salt's outputs. */
+function cacheDirOf(salt: string, cacheDir?: string): string {
+  const saltHash = createHash("sha256").update(salt).digest("hex").slice(0, 16);
+  return path.join(cacheDir ?? path.join(os.tmpdir(), "secure-ai-preflight-transpiled"), saltHash);
+}
+
+/** Where the output of a file with this text is stored. */
+function outputFileOf(cacheDir: string, filename: string, code: string): string {
+  const key = createHash("sha256").update(filename).update("\0").update(code).digest("hex");
+  return path.join(cacheDir, `${key}.js`);
+}
+
+/**
+ * Where the cache keeps the output of `filename` as it reads now, under `salt` (the same path the loader of
+ * {@link cacheTranspiledTypeScript} uses). Lets a process load this module itself from the cache before the
+ * loader exists (child-entry.ts).
+ *
+ * @param filename - absolute TypeScript file.
+ * @param salt - the cache's salt.
+ * @param cacheDir - @default `<os temp dir>/secure-ai-preflight-transpiled`
+ */
+export function transpiledOutputFile(filename: string, salt: string, cacheDir?: string): string {
+  return outputFileOf(cacheDirOf(salt, cacheDir), filename, fs.readFileSync(filename, "utf8"));
+}
+
+/**
+ * Compiles `filename` with the ts-node this process registered and stores the output at `outputFile` (a path
+ * from {@link transpiledOutputFile}). Does nothing without a registered ts-node or with the cache turned off.
+ */
+export function storeTranspiledOutput(filename: string, outputFile: string): void {
+  const service = (process as unknown as Record<symbol, { compile(code: string, file: string): string }>)[
+    Symbol.for("ts-node.register.instance")
+  ];
+  if (service === undefined || process.env["SECURE_AI_PREFLIGHT_TRANSPILE_CACHE"] === "0") {
+    return;
+  }
+  store(path.dirname(outputFile), outputFile, service.compile(fs.readFileSync(filename, "utf8"), filename));
 }
 
 function store(cacheDir: string, file: string, output: string): void {

@@ -47,3 +47,33 @@ describe("the CLI's own transpile cache", () => {
     expect(cachedFiles(tmp)).toEqual([]);
   });
 });
+
+describe("the engine child's bootstrap", () => {
+  it("loads the transpile cache module from its own cached output after the first run", () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "secure-ai-child-cache-"));
+    const program = path.resolve(__dirname, "../../fixtures/programs/cli-secure");
+    const check = (env: NodeJS.ProcessEnv = {}) =>
+      spawnSync(
+        process.execPath,
+        [BIN, "check", "--program", program, "--mode", "preview", "--skip-typecheck", "--format", "json"],
+        { encoding: "utf8", env: { ...process.env, TMPDIR: tmp, NO_COLOR: "1", ...env } },
+      );
+    const compiledByTsNode = (stderr: string) =>
+      stderr.split("\n").filter((line) => /module\._compile .*transpile-cache\.ts$/.test(line));
+    // ts-node's debug lines of the child reach the CLI's stderr (the program's output); the CLI's own, its stdout.
+    const first = check({ TS_NODE_DEBUG: "true" });
+    expect(first.status, first.stderr).toBe(0);
+    expect(compiledByTsNode(first.stderr)).toHaveLength(1);
+    const stored = cachedFiles(tmp).filter((file) =>
+      fs
+        .readFileSync(path.join(tmp, "secure-ai-preflight-transpiled", file), "utf8")
+        .includes("exports.storeTranspiledOutput"),
+    );
+    expect(stored.length).toBeGreaterThan(0);
+    const second = check({ TS_NODE_DEBUG: "true" });
+    expect(second.status, second.stderr).toBe(0);
+    // Before the bootstrap read it from the cache, every child compiled transpile-cache.ts here.
+    expect(compiledByTsNode(second.stderr)).toEqual([]);
+    expect(second.stderr).not.toMatch(/module\._compile /);
+  });
+});

@@ -8,9 +8,18 @@ import type * as AzureMocks from "../helpers/azure-mocks";
 import type * as AzureFixtures from "../azure/fixtures";
 import type * as GcpMocks from "../helpers/gcp-mocks";
 import type * as GuardrailsMocks from "../guardrails/mocks";
+import type { SecureAiGuardrailsArgs } from "../../components/guardrails/args";
 import type * as PackPolicies from "../../policy-packs/secure-ai/policies";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- each build loads its own modules, nothing more */
+
+/** SecureAiGuardrails of one cloud under the guardrails tests' mocks. */
+async function guardrails(args: SecureAiGuardrailsArgs): Promise<void> {
+  const { buildGuardrails, installGuardrailsMocks } =
+    require("../guardrails/mocks") as typeof GuardrailsMocks;
+  await installGuardrailsMocks();
+  await buildGuardrails("org", args);
+}
 
 /** The builds, by name. */
 export const builds: Record<string, () => Promise<void>> = {
@@ -30,37 +39,25 @@ export const builds: Record<string, () => Promise<void>> = {
     await installGcpMocks();
     await buildGcp("alpha", gcpArgs());
   },
-  "aws-guardrails": async () => {
-    const { buildGuardrails, installGuardrailsMocks } =
-      require("../guardrails/mocks") as typeof GuardrailsMocks;
-    await installGuardrailsMocks();
-    await buildGuardrails("org", {
+  "aws-guardrails": () =>
+    guardrails({
       cloud: "aws",
       aws: { targetIds: ["ou-ab12-cd34ef56"], breakGlassRoleArns: ["arn:aws:iam::*:role/BreakGlass"] },
-    });
-  },
-  "azure-guardrails": async () => {
-    const { buildGuardrails, installGuardrailsMocks } =
-      require("../guardrails/mocks") as typeof GuardrailsMocks;
-    await installGuardrailsMocks();
-    await buildGuardrails("org", {
+    }),
+  "azure-guardrails": () =>
+    guardrails({
       cloud: "azure",
       azure: { scope: "/providers/Microsoft.Management/managementGroups/acme-prod" },
-    });
-  },
-  "gcp-guardrails": async () => {
-    const { buildGuardrails, installGuardrailsMocks } =
-      require("../guardrails/mocks") as typeof GuardrailsMocks;
-    await installGuardrailsMocks();
-    await buildGuardrails("org", {
+    }),
+  "gcp-guardrails": () =>
+    guardrails({
       cloud: "gcp",
       gcp: {
         parent: "folders/345678901234",
         organization: "organizations/123456789012",
         cmekProjects: ["acme-kms-prod"],
       },
-    });
-  },
+    }),
   "policy-pack": async () => {
     const { policies } = require("../../policy-packs/secure-ai/policies") as typeof PackPolicies;
     if (policies.length === 0) throw new Error("the pack holds no policy");

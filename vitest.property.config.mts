@@ -2,7 +2,7 @@ import { defineConfig } from "vitest/config";
 
 /**
  * `npm run test:property`: the property-based suites at full strength (1,000 random specs per cloud, 300 fuzz
- * cases per policy). `npm test` runs the same files with PROPERTY_RUNS unset (small defaults, see
+ * cases per policy). `npm test` runs the same files with PROPERTY_RUNS unset (smaller defaults, see
  * tests/property/support/runs.ts and tests/reliability/policy-fuzz.test.ts).
  */
 export default defineConfig({

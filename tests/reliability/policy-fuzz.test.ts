@@ -19,11 +19,11 @@ import { fuzzProps, literalsOf, mutatedProps, randomKey } from "./support/fuzz-v
 import { analyzeRequest, diagnosticsOf, invoke, packHandlers, stackResource } from "./support/pack-runtime";
 
 /**
- * Fuzz cases per policy: 10 in `npm test` (new random cases every run, about 20 s for the pack's policies),
- * 300 in `npm run test:property`, `FUZZ_RUNS` when set.
+ * Fuzz cases per policy: 30 in `npm test` (new random cases every run), 300 in `npm run test:property`,
+ * `FUZZ_RUNS` when set.
  */
 const FUZZ_RUNS =
-  Number(process.env.FUZZ_RUNS ?? "") || (Number(process.env.PROPERTY_RUNS ?? "") >= 1000 ? 300 : 10);
+  Number(process.env.FUZZ_RUNS ?? "") || (Number(process.env.PROPERTY_RUNS ?? "") >= 1000 ? 300 : 30);
 const CRASH_NET = /could not evaluate/;
 
 type MakeRpc = (pack: string, version: string, level: string, policies: readonly Policy[]) => unknown;

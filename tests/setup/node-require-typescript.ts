@@ -5,7 +5,8 @@
  * exactly as it does under the Pulumi CLI, which runs programs through ts-node too.
  *
  * It is registered once per worker process (test files share it, see vitest.config.mts) and in each
- * process of tests/footprint, and registering ts-node loads TypeScript (0.3-0.6 s of CPU each time). So the hook compiles through ts-node, configured as
+ * process of tests/footprint, and registering ts-node loads TypeScript (0.3-0.6 s of CPU each time). So the
+ * hook compiles through ts-node, configured as
  * `register({ transpileOnly: true, compilerOptions: { module: "commonjs" } })` would be, only when its
  * output is not already in a disk cache keyed by the file's path and text, the ts-node and TypeScript
  * versions and tsconfig.json; a process whose files are all cached never loads TypeScript. Stack traces

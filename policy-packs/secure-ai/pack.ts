@@ -7,6 +7,7 @@ import {
   prepareAnalyzerInfoOnListening,
 } from "./policies/lib/analyzer-info-encoding";
 import { cacheNotApplicableEncoding } from "./policies/lib/not-applicable-encoding";
+import { serveWithoutChannelz } from "./policies/lib/server-channelz";
 import { shareDeserializedProperties } from "./policies/lib/shared-deserialization";
 import { installTypeIndex } from "./policies/lib/type-index-server";
 
@@ -24,6 +25,8 @@ prepareAnalyzerInfoOnListening();
 if (process.env.SECURE_AI_PACK_TYPE_INDEX !== "0") {
   installTypeIndex();
 }
+// The gRPC server keeps no channelz bookkeeping per call: nothing reads it from a policy pack.
+serveWithoutChannelz();
 
 new PolicyPack("secure-ai", {
   policies: [...policies],

@@ -4,6 +4,9 @@
  * spoken to with the preflight's analyzer client: GetAnalyzerInfo, Configure, Analyze, AnalyzeStack and
  * Remediate. The pack is started once and configured once; every test reads that configuration.
  */
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AnalyzerClient, type AnalyzerInfo } from "../../preflight/analyzer/client";
 import { launchPolicyPack, type PolicyPackProcess } from "../../preflight/analyzer/launch";
@@ -40,7 +43,11 @@ const POLICY_CONFIG = {
   "aws-s3-bucketpublicaccessblock-require-all-blocked": "remediate",
 };
 
+/** Records which grpc-js handler took each call the pack received (`tests/fixtures/preloads`). */
+const HANDLER_LOG_PRELOAD = path.resolve(__dirname, "../fixtures/preloads/grpc-handler-log.js");
+
 describe("the secure-ai pack over the analyzer protocol", { timeout: 180_000 }, () => {
+  const handlerLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "secure-ai-grpc-")), "handlers.log");
   let pack: PolicyPackProcess | undefined;
   let client: AnalyzerClient | undefined;
   let info: AnalyzerInfo | undefined;
@@ -60,6 +67,10 @@ describe("the secure-ai pack over the analyzer protocol", { timeout: 180_000 }, 
       preferCompiled: false,
       startTimeoutMs: 170_000,
       context: { project: "secure-ai", stack: "protocol", dryRun: true },
+      env: {
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} -r ${JSON.stringify(HANDLER_LOG_PRELOAD)}`.trim(),
+        SECURE_AI_TEST_GRPC_HANDLER_LOG: handlerLog,
+      },
     });
     client = new AnalyzerClient(pack.address, { callTimeoutMs: 170_000 });
     await client.handshake(pack.dir);
@@ -71,6 +82,14 @@ describe("the secure-ai pack over the analyzer protocol", { timeout: 180_000 }, 
   afterAll(async () => {
     client?.close();
     await pack?.close();
+    fs.rmSync(path.dirname(handlerLog), { recursive: true, force: true });
+  });
+
+  it("serves every call without grpc-js's channelz bookkeeping (policies/lib/server-channelz.ts)", () => {
+    // Handshake, ConfigureStack, GetAnalyzerInfo and Configure have been answered by now.
+    const handlers = fs.readFileSync(handlerLog, "utf8").trim().split("\n");
+    expect(handlers.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(handlers)).toEqual(new Set(["plain"]));
   });
 
   describe("GetAnalyzerInfo", () => {

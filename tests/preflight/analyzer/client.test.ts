@@ -200,4 +200,12 @@ describe("analyzer client against the TypeScript fixture pack", { timeout: 180_0
       true,
     );
   });
+
+  it("opens its channel without grpc-js's channelz bookkeeping", () => {
+    // grpc-js keeps channelz on unless told; the switch lives on the channel's internal implementation.
+    const stub = (
+      client as unknown as { stub: { getChannel(): { internalChannel?: { channelzEnabled?: unknown } } } }
+    ).stub;
+    expect(stub.getChannel().internalChannel?.channelzEnabled).toBe(false);
+  });
 });

@@ -5,7 +5,7 @@
  */
 import { machineInfo, loadNow } from "./machine";
 import { measureCommand, type Measurement, type MeasureOptions, REPOSITORY_ROOT } from "./measure";
-import { medianOf } from "./statistics";
+import { median, medianOf } from "./statistics";
 import * as path from "node:path";
 
 /** How the harness was asked to run. */
@@ -49,6 +49,8 @@ export interface Comparison {
   /** Target as text, e.g. `<= 1.3`. */
   target?: string;
   met?: boolean;
+  /** For a paired comparison ({@link comparePaired}): the ratio of each round, in round order. */
+  rounds?: number[];
 }
 
 /** A benchmark's output. */
@@ -76,6 +78,13 @@ function spell(args: string[]): string {
     .join(" ");
 }
 
+/** One case of {@link measureInterleaved}: its label and node arguments. */
+export interface CaseSpec {
+  name: string;
+  args: string[];
+  options?: MeasureOptions;
+}
+
 /**
  * Measures `node <args>` `context.repeat` times and summarises it as one case.
  *
@@ -92,33 +101,62 @@ export async function measureCase(
   args: string[],
   options: MeasureOptions = {},
 ): Promise<CaseResult> {
-  const runs: Measurement[] = [];
-  const loadAverages: number[] = [];
-  for (let run = 1; run <= context.repeat; run++) {
-    loadAverages.push(loadNow());
-    const measurement = await measureCommand(process.execPath, args, options);
-    runs.push(measurement);
-    context.log(
-      `${benchmark} ${name} run ${run}/${context.repeat}: ${(measurement.wallMs / 1000).toFixed(2)} s wall, ` +
-        `${measurement.cpuMs === undefined ? "?" : (measurement.cpuMs / 1000).toFixed(2)} s CPU, ` +
-        `${measurement.treePeakRssMiB.toFixed(0)} MiB tree peak (load ${loadAverages.at(-1)})`,
-    );
+  const [result] = await measureInterleaved(context, benchmark, [{ name, args, options }]);
+  return result!;
+}
+
+/**
+ * Measures several cases in rounds: each round runs every case once, starting one case later than the
+ * round before, so that a machine growing faster or slower during the runs, or a case that warms the disk
+ * cache for the next, weighs on every case alike. Run `i` of every case belongs to round `i`, which
+ * {@link comparePaired} relies on.
+ *
+ * @param context - the harness context.
+ * @param benchmark - benchmark name.
+ * @param cases - the cases, in their first round's order.
+ */
+export async function measureInterleaved(
+  context: BenchmarkContext,
+  benchmark: string,
+  cases: readonly CaseSpec[],
+): Promise<CaseResult[]> {
+  const runs = cases.map((): Measurement[] => []);
+  const loadAverages = cases.map((): number[] => []);
+  for (let round = 0; round < context.repeat; round++) {
+    for (let offset = 0; offset < cases.length; offset++) {
+      const index = (round + offset) % cases.length;
+      const spec = cases[index]!;
+      loadAverages[index]!.push(loadNow());
+      const measurement = await measureCommand(process.execPath, spec.args, spec.options ?? {});
+      runs[index]!.push(measurement);
+      context.log(
+        `${benchmark} ${spec.name} run ${round + 1}/${context.repeat}: ${(measurement.wallMs / 1000).toFixed(2)} s wall, ` +
+          `${measurement.cpuMs === undefined ? "?" : (measurement.cpuMs / 1000).toFixed(2)} s CPU, ` +
+          `${measurement.treePeakRssMiB.toFixed(0)} MiB tree peak (load ${loadAverages[index]!.at(-1)})`,
+      );
+    }
   }
+  return cases.map((spec, index) => summarise(benchmark, spec, runs[index]!, loadAverages[index]!));
+}
+
+function summarise(
+  benchmark: string,
+  spec: CaseSpec,
+  runs: Measurement[],
+  loadAverages: number[],
+): CaseResult {
   const reportedKeys = new Set(runs.flatMap((run) => Object.keys(run.report ?? {})));
   const reported: Record<string, number> = {};
   for (const key of reportedKeys) {
-    const value = medianOf(runs, (run) => {
-      const field = run.report?.[key];
-      return typeof field === "number" ? field : undefined;
-    });
+    const value = medianOf(runs, (run) => reportedNumber(run, key));
     if (value !== undefined) {
       reported[key] = value;
     }
   }
   return {
     benchmark,
-    name,
-    command: spell(args),
+    name: spec.name,
+    command: spell(spec.args),
     wallSeconds: seconds(medianOf(runs, (run) => run.wallMs)),
     cpuSeconds: seconds(medianOf(runs, (run) => run.cpuMs)),
     treePeakRssMiB: medianOf(runs, (run) => run.treePeakRssMiB),
@@ -127,6 +165,11 @@ export async function measureCase(
     loadAverages,
     runs,
   };
+}
+
+function reportedNumber(run: Measurement, key: string): number | undefined {
+  const field = run.report?.[key];
+  return typeof field === "number" ? field : undefined;
 }
 
 function seconds(milliseconds: number | undefined): number | undefined {
@@ -150,6 +193,43 @@ export function compare(
     comparison.target = `${limit.atLeast ? ">=" : "<="} ${limit.value}`;
     comparison.met = limit.atLeast ? ratio >= limit.value : ratio <= limit.value;
   }
+  return comparison;
+}
+
+/**
+ * The median over rounds of `numerator.runs[i].report[field] / denominator.runs[i].report[field]`, for cases
+ * measured by {@link measureInterleaved}: each round's two runs ran back to back, so the ratio of a round
+ * is freer of the machine's drift than a ratio of medians. The comparison lists every round's ratio.
+ *
+ * @param benchmark - benchmark name.
+ * @param name - what is compared.
+ * @param numerator - the case on top.
+ * @param denominator - the case below.
+ * @param field - the reported field compared.
+ * @param limit - the target (`<= value`, or `>= value` when `atLeast`).
+ */
+export function comparePaired(
+  benchmark: string,
+  name: string,
+  numerator: CaseResult,
+  denominator: CaseResult,
+  field: string,
+  limit?: { value: number; atLeast?: boolean },
+): Comparison | undefined {
+  const rounds: number[] = [];
+  const count = Math.min(numerator.runs.length, denominator.runs.length);
+  for (let index = 0; index < count; index++) {
+    const top = reportedNumber(numerator.runs[index]!, field);
+    const bottom = reportedNumber(denominator.runs[index]!, field);
+    if (top !== undefined && bottom !== undefined && bottom !== 0) {
+      rounds.push(top / bottom);
+    }
+  }
+  if (rounds.length === 0) {
+    return undefined;
+  }
+  const comparison = compare(benchmark, name, median(rounds), 1, limit)!;
+  comparison.rounds = rounds.map((ratio) => Number(ratio.toFixed(3)));
   return comparison;
 }
 

@@ -22,6 +22,22 @@ function fixed(value: number | undefined, digits: number): string {
   return value === undefined ? "-" : value.toFixed(digits);
 }
 
+/** A paired comparison's spread: lowest and highest round, and in how many rounds the target held. */
+function roundsCell(item: Comparison): string {
+  const rounds = item.rounds;
+  if (rounds === undefined || rounds.length === 0) {
+    return "-";
+  }
+  const spread = `${Math.min(...rounds).toFixed(2)}-${Math.max(...rounds).toFixed(2)}`;
+  const target = item.target?.match(/^(<=|>=) (.+)$/);
+  if (!target) {
+    return spread;
+  }
+  const limit = Number(target[2]);
+  const held = rounds.filter((ratio) => (target[1] === ">=" ? ratio >= limit : ratio <= limit)).length;
+  return `${spread}, ${held} of ${rounds.length}`;
+}
+
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((title, column) =>
     Math.max(title.length, ...rows.map((row) => row[column]!.length)),
@@ -58,13 +74,14 @@ export function formatReport(report: BenchReport): string {
     ]),
   );
   const comparisons = table(
-    ["benchmark", "ratio", "value", "target", "met"],
+    ["benchmark", "ratio", "value", "target", "met", "rounds (min-max, above target)"],
     report.comparisons.map((item) => [
       item.benchmark,
       item.name,
       item.ratio.toFixed(2),
       item.target ?? "-",
       item.met === undefined ? "-" : item.met ? "yes" : "no",
+      roundsCell(item),
     ]),
   );
   const machine = report.machine;

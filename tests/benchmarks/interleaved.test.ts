@@ -110,13 +110,20 @@ describe("comparePaired", () => {
     const text = formatReport({
       startedAt: "",
       finishedAt: "",
-      machine: { nproc: 2, cpuModel: "cpu", totalMemoryGiB: 1, node: "v20", loadAverage: [0, 0, 0] },
+      machine: {
+        nproc: 2,
+        cpuModel: "cpu",
+        totalMemoryGiB: 1,
+        node: "v20",
+        platform: "linux",
+        loadAverage: [0, 0, 0],
+      },
       loadAverageAtEnd: [0, 0, 0],
       repeat: 3,
       quick: true,
       cases: [],
       comparisons: [comparison],
-    } as Parameters<typeof formatReport>[0]);
+    });
     expect(text).toContain("| b         | ours/theirs rate | 1.10  | >= 1   | yes | 0.90-1.20, 2 of 3");
   });
 });

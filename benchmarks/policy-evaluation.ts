@@ -75,6 +75,8 @@ export const policyEvaluationBenchmark: Benchmark = {
         comparisons.push(
           start(awsguard, 1),
           rate(awsguard, 1),
+          // The pack's own CPU over the same window: what it costs any client, the Pulumi CLI included.
+          comparePaired(NAME, "secure-ai/awsguard pack CPU", ours, awsguard, "packCpuMs", { value: 1 }),
           compare(NAME, "secure-ai/awsguard policies", ours.reported.policies, awsguard.reported.policies, {
             value: 2,
             atLeast: true,

@@ -1,10 +1,13 @@
 /**
  * The analyzer benchmark's worker: starts one policy pack the way the preflight does, sends N recorded
  * resources through the analyzer protocol (`analyzeStack`: Configure, Remediate where needed, Analyze per
- * resource, AnalyzeStack) and prints one JSON line: start time, analysis time and rate.
+ * resource, AnalyzeStack) and prints one JSON line: start time, analysis time and rate, and the CPU time the
+ * pack and this client (the preflight's) spent from the pack serving to its last answer (Linux: from
+ * `/proc/<pid>/stat`; left out elsewhere), which tells the pack's own cost from the client's.
  * Usage: node benchmarks/ts-entry.js benchmarks/workers/analyzer-throughput.ts <pack dir> [N] [concurrency] [--source]
  * (`--source`: run the pack's TypeScript source as the Pulumi CLI does, even when a fresh compiled copy exists).
  */
+import * as fs from "node:fs";
 import { analyzeStack } from "../../preflight/analyzer/run-packs";
 import type { RecordedResource, RecordedValue } from "../../preflight/model";
 
@@ -47,6 +50,20 @@ function resources(count: number): RecordedResource[] {
   );
 }
 
+/** CPU time (user + system) of process `pid` so far, in milliseconds, or undefined without `/proc`. */
+function processCpuMs(pid: number): number | undefined {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `getconf CLK_TCK` on Linux (USER_HZ, fixed at 100 for user space). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 async function main(): Promise<void> {
   const fromSource = process.argv.includes("--source");
   const [packDir, countArg, concurrencyArg] = process.argv.slice(2).filter((arg) => arg !== "--source");
@@ -58,6 +75,10 @@ async function main(): Promise<void> {
   const input = resources(count);
   let servingAt = 0;
   let compiled = false;
+  let packCpuAtServing: number | undefined;
+  let packCpuMs: number | undefined;
+  let clientCpuAtServing: NodeJS.CpuUsage | undefined;
+  let clientCpuMs: number | undefined;
   const result = await analyzeStack({
     packs: [{ dir: packDir }],
     resources: input,
@@ -69,6 +90,15 @@ async function main(): Promise<void> {
     onLaunched: (pack) => {
       servingAt = performance.now();
       compiled = pack.program.compiled;
+      packCpuAtServing = processCpuMs(pack.pid);
+      clientCpuAtServing = process.cpuUsage();
+    },
+    onAnswered: (pack) => {
+      const packCpu = processCpuMs(pack.pid);
+      packCpuMs =
+        packCpu === undefined || packCpuAtServing === undefined ? undefined : packCpu - packCpuAtServing;
+      const client = process.cpuUsage(clientCpuAtServing);
+      clientCpuMs = Math.round((client.user + client.system) / 1000);
     },
   });
   const finished = performance.now();
@@ -81,6 +111,8 @@ async function main(): Promise<void> {
       startMs: Math.round(result.packs[0]?.startMs ?? 0),
       analysisSeconds: Number(analysisSeconds.toFixed(3)),
       resourcesPerSecond: Math.round(count / analysisSeconds),
+      ...(packCpuMs === undefined ? {} : { packCpuMs }),
+      ...(clientCpuMs === undefined ? {} : { clientCpuMs }),
     })}\n`,
   );
 }

@@ -70,6 +70,11 @@ export interface AnalyzeStackArgs {
   concurrency?: number;
   /** Called once per pack as soon as it serves (progress, timing, tests). @default none */
   onLaunched?: (pack: PolicyPackProcess) => void;
+  /**
+   * Called once per pack after its last answer (AnalyzeStack), while it still runs: before it is stopped
+   * (timing, e.g. the pack's CPU time; tests). @default none
+   */
+  onAnswered?: (pack: PolicyPackProcess) => void;
 }
 
 /** A pack as it ran. */
@@ -131,6 +136,9 @@ export async function analyzeStack(args: AnalyzeStackArgs): Promise<AnalyzeStack
       analyzeOne(packs, input, pass),
     );
     const perStack = await Promise.all(packs.map((pack) => analyzeWholeStack(pack, inputs, pass)));
+    for (const pack of packs) {
+      args.onAnswered?.(pack.packProcess);
+    }
 
     const remediatedInputs: Record<string, Record<string, RecordedValue>> = {};
     inputs.forEach((input, index) => {

@@ -1,4 +1,5 @@
 // End to end: two packs (TypeScript and JavaScript) over recorded resources, with and without a config file.
+import * as path from "node:path";
 import { describe, expect, it } from "vitest";
 import { PolicyConfigError } from "../../../preflight/analyzer/policy-config";
 import { PolicyPackStartError, type PolicyPackProcess } from "../../../preflight/analyzer/launch";
@@ -37,9 +38,19 @@ function summary(finding: Finding): string {
 describe("analyzeStack", { timeout: 180_000 }, () => {
   it("runs every pack over every resource and the stack, in a deterministic order", async () => {
     const launched: PolicyPackProcess[] = [];
+    const answered: { pack: PolicyPackProcess; running: boolean }[] = [];
     const result = await analyzeStack(
-      args({ resources: [publicBucket, database], onLaunched: (pack) => launched.push(pack) }),
+      args({
+        resources: [publicBucket, database],
+        onLaunched: (pack) => launched.push(pack),
+        onAnswered: (pack) => answered.push({ pack, running: !pack.exited() }),
+      }),
     );
+    // After the last answer and before the stop, once per pack, in pack order.
+    expect(answered.map((item) => path.basename(item.pack.dir))).toEqual(["fixture-policies", "fixture-js"]);
+    expect(new Set(answered.map((item) => item.pack))).toEqual(new Set(launched));
+    expect(answered.every((item) => item.running)).toBe(true);
+    expect(launched.every((pack) => pack.exited())).toBe(true);
 
     expect(result.packs.map((pack) => [pack.name, pack.version, pack.policies.length])).toEqual([
       ["fixture-policies", "1.2.3", 5],
@@ -69,9 +80,13 @@ describe("analyzeStack", { timeout: 180_000 }, () => {
       result.examinations
         .filter((entry) => entry.urn === urn)
         .map((entry) => `${entry.policyPack} ${entry.policy} ${entry.outcome} ${entry.pass}`);
-    expect(examined(publicBucket.urn)).toContain("fixture-policies bucket-disallow-public-acl examined preview");
+    expect(examined(publicBucket.urn)).toContain(
+      "fixture-policies bucket-disallow-public-acl examined preview",
+    );
     expect(examined(database.urn)).toContain("fixture-policies bucket-disallow-public-acl examined preview");
-    expect(examined(database.urn)).toContain("fixture-policies database-password-min-length examined preview");
+    expect(examined(database.urn)).toContain(
+      "fixture-policies database-password-min-length examined preview",
+    );
     expect(result.findings[0]!.controls).toEqual(["SAI-GOV-01"]);
     expect(result.findings[4]!.controls).toEqual(["SAI-ENC-01"]);
     expect(result.findings[3]!.message).toContain("password (string 'hunter2') has 7 characters, minimum 12");

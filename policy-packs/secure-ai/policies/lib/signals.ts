@@ -92,6 +92,10 @@ export function settleObservation(
   reportAt: (label: string | undefined, message: string) => void,
   notApplicable: (reason?: string) => never,
 ): void {
+  if (observation.unreadable.length === 0 && observation.unknown.length === 0) {
+    // Nothing to settle, whatever the pass: skip reading the environment (a native call) per validation.
+    return;
+  }
   const preview = isPreview();
   const during = preview ? "" : " during the update";
   let reported = findings;

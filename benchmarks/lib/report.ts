@@ -74,7 +74,7 @@ export function formatReport(report: BenchReport): string {
     ]),
   );
   const comparisons = table(
-    ["benchmark", "ratio", "value", "target", "met", "rounds (min-max, above target)"],
+    ["benchmark", "ratio", "value", "target", "met", "rounds (min-max, meeting target)"],
     report.comparisons.map((item) => [
       item.benchmark,
       item.name,

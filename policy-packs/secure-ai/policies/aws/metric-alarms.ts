@@ -79,6 +79,6 @@ export function deliversToLogs(trail: PolicyResource): boolean {
 }
 
 /** The trails of the stack. */
-export function trailsOf(stack: StackView): PolicyResource[] {
+export function trailsOf(stack: StackView): readonly PolicyResource[] {
   return stack.ofType(AWS.cloudtrailTrail);
 }

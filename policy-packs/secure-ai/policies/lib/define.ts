@@ -26,9 +26,10 @@ import {
   urlOf,
 } from "./metadata";
 import { assertPolicyName, displayNameOf, type PolicyCloud } from "./naming";
-import { beginObservation, endObservation, observeRoot } from "./observe";
+import { beginObservation, endObservation, observeRoot, observeRoots } from "./observe";
 import { makeReporter, reportStaleWaiver } from "./report";
 import { notApplicableSignal, settleObservation } from "./signals";
+import { NO_RESOURCES, stackIndexOf } from "./stack-index";
 import { markTypeDecided } from "./type-decided";
 
 export { UNKNOWN_INPUTS_PREFIX } from "./signals";
@@ -98,7 +99,7 @@ export interface StackView {
   /** Every resource of the stack. */
   resources: readonly PolicyResource[];
   /** Resources of one type token. */
-  ofType(type: string): PolicyResource[];
+  ofType(type: string): readonly PolicyResource[];
   /**
    * Ends the validation as not applicable to this stack (it holds nothing the policy is about): the
    * analyzer lists the policy as not applicable instead of as examined. `reason` says what is missing.
@@ -297,18 +298,10 @@ export function defineStackPolicy<O extends ConfigOptions = Record<never, never>
 
   const validateStack = (args: StackValidationArgs, reportViolation: ReportViolation) => {
     const { config, waivers } = readConfig(definition, args.getConfig<Record<string, unknown>>());
-    const byType = new Map<string, PolicyResource[]>();
-    for (const resource of args.resources) {
-      const list = byType.get(resource.type);
-      if (list === undefined) {
-        byType.set(resource.type, [resource]);
-      } else {
-        list.push(resource);
-      }
-    }
+    const { byType, stackRef, roots } = stackIndexOf(args.resources);
     const view: StackView = {
       resources: args.resources,
-      ofType: (type) => byType.get(type) ?? [],
+      ofType: (type) => byType.get(type) ?? NO_RESOURCES,
       notApplicable: (reason) => args.notApplicable(reason),
     };
     const reporter = makeReporter({
@@ -320,15 +313,12 @@ export function defineStackPolicy<O extends ConfigOptions = Record<never, never>
       now: now(),
     });
     const reported = new Set<string>();
-    const stackRef: ResourceRef = stackResourceOf(args.resources);
     const report = (message: string, resource: ResourceRef = stackRef) => {
       reported.add(resource.urn);
       reporter(message, resource);
     };
     const { observation, previous } = beginObservation();
-    for (const resource of args.resources) {
-      observeRoot(observation, resource.props, resource.urn === "" ? resource.type : resource.urn);
-    }
+    observeRoots(observation, roots);
     try {
       definition.validate(view, { config, report });
     } catch (error) {
@@ -364,10 +354,4 @@ export function defineStackPolicy<O extends ConfigOptions = Record<never, never>
   };
   const policy: StackValidationPolicy = { ...metadata, validateStack };
   return Object.assign(policy, { definition: definition as unknown as StackPolicyDefinition<ConfigOptions> });
-}
-
-/** The stack's root resource (findings about something missing from the stack are reported against it). */
-function stackResourceOf(resources: readonly PolicyResource[]): ResourceRef {
-  const stack = resources.find((resource) => resource.type === "pulumi:pulumi:Stack");
-  return stack === undefined ? { urn: "", name: "" } : { urn: stack.urn, name: stack.name };
 }

@@ -37,6 +37,8 @@ export interface Observation {
   readonly rootsOfUnknown: (string | undefined)[];
   readonly rootsOfUnreadable: (string | undefined)[];
   readonly origins: WeakMap<object, Origin | Root>;
+  /** Roots declared together for several observations ({@link observeRoots}), looked up after `origins`. */
+  sharedRoots: SharedRoots | undefined;
   lastValue: unknown;
   lastParent: object | undefined;
   lastKeys: readonly (string | number)[];
@@ -54,6 +56,7 @@ export function beginObservation(): { observation: Observation; previous: Observ
     rootsOfUnknown: [],
     rootsOfUnreadable: [],
     origins: new WeakMap(),
+    sharedRoots: undefined,
     lastValue: undefined,
     lastParent: undefined,
     lastKeys: [],
@@ -73,6 +76,39 @@ export function observeRoot(observation: Observation, props: unknown, label: str
   }
 }
 
+/**
+ * Roots labelled once and shared by several observations: the stack policies of one AnalyzeStack call all
+ * see the same resources, so their props are labelled once per call instead of once per policy.
+ */
+export type SharedRoots = ReadonlyWeakMap<object, Root>;
+
+/** The read side of a WeakMap. */
+interface ReadonlyWeakMap<K extends object, V> {
+  get(key: K): V | undefined;
+  has(key: K): boolean;
+}
+
+/** Labels each `[props, label]` pair as a root, for {@link observeRoots}. */
+export function sharedRootsOf(roots: Iterable<readonly [props: unknown, label: string]>): SharedRoots {
+  const labelled = new WeakMap<object, Root>();
+  for (const [props, label] of roots) {
+    if (typeof props === "object" && props !== null) {
+      labelled.set(props, { label });
+    }
+  }
+  return labelled;
+}
+
+/** Declares every root of `roots` at once: the same as {@link observeRoot} for each of them. */
+export function observeRoots(observation: Observation, roots: SharedRoots): void {
+  observation.sharedRoots = roots;
+}
+
+/** Where `value` came from, as this observation knows it. */
+function originOf(observation: Observation, value: object): Origin | Root | undefined {
+  return observation.origins.get(value) ?? observation.sharedRoots?.get(value);
+}
+
 function isRoot(origin: Origin | Root): origin is Root {
   return (origin as Root).label !== undefined;
 }
@@ -83,7 +119,7 @@ function resolve(observation: Observation, container: unknown, keys: readonly (s
   let label: string | undefined;
   let node: unknown = container;
   for (let depth = 0; depth < 64 && typeof node === "object" && node !== null; depth += 1) {
-    const origin = observation.origins.get(node);
+    const origin = originOf(observation, node);
     if (origin === undefined) {
       break;
     }
@@ -126,7 +162,8 @@ export function noteRead(container: unknown, keys: readonly (string | number)[],
     parent !== undefined &&
     typeof value === "object" &&
     value !== null &&
-    !observation.origins.has(value)
+    !observation.origins.has(value) &&
+    !(observation.sharedRoots?.has(value) ?? false)
   ) {
     observation.origins.set(value, { parent, keys });
   }
@@ -143,7 +180,7 @@ export function noteUnreadable(value: unknown, why: string, fallback = "a value"
   }
   let origin: Origin | undefined;
   if (typeof value === "object" && value !== null) {
-    const found = observation.origins.get(value);
+    const found = originOf(observation, value);
     origin = found === undefined || isRoot(found) ? undefined : found;
   } else if (observation.lastValue === value && observation.lastParent !== undefined) {
     origin = { parent: observation.lastParent, keys: observation.lastKeys };

@@ -63,7 +63,7 @@ describe("type filtering", () => {
       props: { enableKeyRotation: false },
     });
     expect(result.findings).toEqual([]);
-    expect(result.notApplicable).toEqual(["applies to aws:kms/key:Key"]);
+    expect(result.notApplicable).toEqual(["Policy only applies to resources of type 'aws:kms/key:Key'"]);
   });
 
   it("checks both listener type tokens and marks others not applicable", async () => {

@@ -266,19 +266,14 @@ describe("resource policy: type filtering", () => {
     expect(Error.stackTraceLimit).toBe(before);
   });
 
-  it("gives a single-type policy no type token, so its own short reason answers every other type", () => {
+  it("tags a single-type policy with its type token and leaves a multi-type policy untagged", () => {
     const single = defineResourcePolicy(
       resourceDefinition({ resourceTypes: [KEY], remediate: () => undefined }),
     );
-    // With a `__pulumiType` the SDK would answer other types itself, with its longer sentence.
-    expect(single.validateResource).not.toHaveProperty("__pulumiType");
-    expect(single.remediateResource).not.toHaveProperty("__pulumiType");
-    const validating = throwingNotApplicable();
-    thrownBy(() => validateOf(single)(resourceArgs("t:a:A", "a", {}, validating), vi.fn()));
-    expect(validating.mock.calls).toEqual([[`applies to ${KEY}`]]);
-    const remediating = throwingNotApplicable();
-    thrownBy(() => remediateOf(single)(resourceArgs("t:a:A", "a", {}, remediating)));
-    expect(remediating.mock.calls).toEqual([[`applies to ${KEY}`]]);
+    const multi = defineResourcePolicy(resourceDefinition({ remediate: () => undefined }));
+    expect((single.validateResource as { __pulumiType?: string }).__pulumiType).toBe(KEY);
+    expect((single.remediateResource as { __pulumiType?: string }).__pulumiType).toBe(KEY);
+    expect((multi.validateResource as { __pulumiType?: string }).__pulumiType).toBeUndefined();
   });
 });
 

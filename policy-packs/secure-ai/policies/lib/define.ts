@@ -165,6 +165,14 @@ function isSdkSignal(error: unknown): boolean {
   );
 }
 
+/** Attaches a type token the way `validateResourceOfType` does, so the server skips other types cheaply. */
+function withPulumiType<F extends object>(fn: F, types: readonly string[]): F {
+  if (types.length === 1) {
+    (fn as F & { __pulumiType?: string }).__pulumiType = types[0];
+  }
+  return fn;
+}
+
 /**
  * Longest not-applicable reason naming a policy's types. The reason travels in every Analyze answer for
  * every resource the policy skips; a policy over every GCP IAM member, binding and policy type (some 600
@@ -175,9 +183,10 @@ export const MAX_SCOPE_REASON_LENGTH = 240;
 /**
  * The fixed reason a policy gives for a resource of a type it does not cover: `applies to A, B, C` when
  * that fits {@link MAX_SCOPE_REASON_LENGTH}, else the first types that fit and how many more
- * (`applies to 612 types: A, B and 610 more (see docs/policies.md)`). Single-type policies give it too,
- * instead of the SDK's `Policy only applies to resources of type 'A'` (which it writes when a validation
- * carries a `__pulumiType`): some 30 bytes less for each of about 220 entries in every Analyze answer.
+ * (`applies to 612 types: A, B and 610 more (see docs/policies.md)`). A single-type policy carries a
+ * `__pulumiType` instead, and the SDK answers other types for it without calling it, with its own
+ * `Policy only applies to resources of type 'A'` (without the type token, the SDK's loop over every policy,
+ * which runs when the pack's type index is off, took 1.8 times the CPU: docs/benchmarks.md, session 10).
  *
  * @param types - the type tokens the policy applies to, in definition order.
  */
@@ -214,63 +223,66 @@ export function defineResourcePolicy<O extends ConfigOptions = Record<never, nev
     props: args.props,
   });
 
-  const validateResource = (args: ResourceValidationArgs, reportViolation: ReportViolation): void => {
-    if (!types.has(args.type)) {
-      notApplicable(args);
-    }
-    const { config, waivers } = readConfig(definition, args.getConfig<Record<string, unknown>>());
-    const resource = checked(args);
-    const reporter = makeReporter({
-      policyName: definition.name,
-      description: definition.description,
-      waivers,
-      reportViolation,
-      urnInReport: false,
-      now: now(),
-    });
-    let findings = 0;
-    const report = (message: string) => {
-      findings += 1;
-      reporter(message, resource);
-    };
-    const { observation, previous } = beginObservation();
-    observeRoot(observation, args.props, "");
-    try {
-      definition.validate(resource, { config, report });
-    } catch (error) {
-      if (isSdkSignal(error)) {
-        throw error;
+  const validateResource = withPulumiType(
+    (args: ResourceValidationArgs, reportViolation: ReportViolation) => {
+      if (!types.has(args.type)) {
+        notApplicable(args);
       }
-      report(
-        `the policy could not evaluate this resource (${describeError(error)}); fix the inputs or waive it`,
-      );
-    } finally {
-      endObservation(previous);
-    }
-    const stale =
-      findings === 0 &&
-      reportStaleWaiver({
+      const { config, waivers } = readConfig(definition, args.getConfig<Record<string, unknown>>());
+      const resource = checked(args);
+      const reporter = makeReporter({
         policyName: definition.name,
+        description: definition.description,
         waivers,
-        resource,
         reportViolation,
         urnInReport: false,
         now: now(),
       });
-    settleObservation(
-      observation,
-      findings + (stale ? 1 : 0),
-      (_label, message) => report(message),
-      args.notApplicable,
-    );
-  };
+      let findings = 0;
+      const report = (message: string) => {
+        findings += 1;
+        reporter(message, resource);
+      };
+      const { observation, previous } = beginObservation();
+      observeRoot(observation, args.props, "");
+      try {
+        definition.validate(resource, { config, report });
+      } catch (error) {
+        if (isSdkSignal(error)) {
+          throw error;
+        }
+        report(
+          `the policy could not evaluate this resource (${describeError(error)}); fix the inputs or waive it`,
+        );
+      } finally {
+        endObservation(previous);
+      }
+      const stale =
+        findings === 0 &&
+        reportStaleWaiver({
+          policyName: definition.name,
+          waivers,
+          resource,
+          reportViolation,
+          urnInReport: false,
+          now: now(),
+        });
+      settleObservation(
+        observation,
+        findings + (stale ? 1 : 0),
+        (_label, message) => report(message),
+        args.notApplicable,
+      );
+    },
+    definition.resourceTypes,
+  );
   // Its first statement answers not-applicable for every other type: the pack's type index may skip it.
   markTypeDecided(validateResource, types);
 
   const policy: ResourceValidationPolicy = { ...metadata, validateResource };
   const remediate = definition.remediate;
   if (remediate !== undefined) {
-    policy.remediateResource = (args: ResourceValidationArgs) => {
+    policy.remediateResource = withPulumiType((args: ResourceValidationArgs) => {
       if (!types.has(args.type)) {
         notApplicable(args);
       }
@@ -281,7 +293,7 @@ export function defineResourcePolicy<O extends ConfigOptions = Record<never, nev
       }
       const changes = remediate(resource, config);
       return changes === undefined ? undefined : { ...rawCopy(args.props), ...changes };
-    };
+    }, definition.resourceTypes);
   }
   return Object.assign(policy, {
     definition: definition as unknown as ResourcePolicyDefinition<ConfigOptions>,

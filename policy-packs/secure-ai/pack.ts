@@ -21,9 +21,11 @@ encodeAnalyzerInfoDirectly();
 prepareAnalyzerInfoOnListening();
 // Each resource runs only the policies its type can concern; the others' not-applicable entries, learned
 // from the SDK's answer for the first resource of the type, are merged back in order (byte-identical
-// answers; see the module). `SECURE_AI_PACK_TYPE_INDEX=0` leaves the SDK's loop as it is.
+// answers; see the module). `SECURE_AI_PACK_TYPE_INDEX=0` leaves the SDK's loop as it is. Its Analyze calls
+// run one per turn of the event loop, so each answer is sent before the next is computed
+// (`SECURE_AI_PACK_PACING=0` runs them as they arrive; see policies/lib/call-pacing.ts).
 if (process.env.SECURE_AI_PACK_TYPE_INDEX !== "0") {
-  installTypeIndex();
+  installTypeIndex(undefined, { pacing: process.env.SECURE_AI_PACK_PACING !== "0" });
 }
 // The gRPC server keeps no channelz bookkeeping per call: nothing reads it from a policy pack.
 serveWithoutChannelz();

@@ -47,7 +47,9 @@ const POLICY_CONFIG = {
 const HANDLER_LOG_PRELOAD = path.resolve(__dirname, "../fixtures/preloads/grpc-handler-log.js");
 
 describe("the secure-ai pack over the analyzer protocol", { timeout: 180_000 }, () => {
-  const handlerLog = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "secure-ai-grpc-")), "handlers.log");
+  const logDir = fs.mkdtempSync(path.join(os.tmpdir(), "secure-ai-grpc-"));
+  const handlerLog = path.join(logDir, "handlers.log");
+  const analyzeTurnLog = path.join(logDir, "analyze-turns.log");
   let pack: PolicyPackProcess | undefined;
   let client: AnalyzerClient | undefined;
   let info: AnalyzerInfo | undefined;
@@ -70,6 +72,7 @@ describe("the secure-ai pack over the analyzer protocol", { timeout: 180_000 }, 
       env: {
         NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} -r ${JSON.stringify(HANDLER_LOG_PRELOAD)}`.trim(),
         SECURE_AI_TEST_GRPC_HANDLER_LOG: handlerLog,
+        SECURE_AI_TEST_ANALYZE_TURN_LOG: analyzeTurnLog,
       },
     });
     client = new AnalyzerClient(pack.address, { callTimeoutMs: 170_000 });
@@ -82,7 +85,7 @@ describe("the secure-ai pack over the analyzer protocol", { timeout: 180_000 }, 
   afterAll(async () => {
     client?.close();
     await pack?.close();
-    fs.rmSync(path.dirname(handlerLog), { recursive: true, force: true });
+    fs.rmSync(logDir, { recursive: true, force: true });
   });
 
   it("serves every call without grpc-js's channelz bookkeeping (policies/lib/server-channelz.ts)", () => {
@@ -90,6 +93,20 @@ describe("the secure-ai pack over the analyzer protocol", { timeout: 180_000 }, 
     const handlers = fs.readFileSync(handlerLog, "utf8").trim().split("\n");
     expect(handlers.length).toBeGreaterThanOrEqual(4);
     expect(new Set(handlers)).toEqual(new Set(["plain"]));
+  });
+
+  it("answers Analyze calls sent together one per turn of its event loop (policies/lib/call-pacing.ts)", async () => {
+    const turnsBefore = fs.existsSync(analyzeTurnLog) ? fs.readFileSync(analyzeTurnLog, "utf8").length : 0;
+    // Eight calls in flight at once, as the preflight sends them: they reach the pack together.
+    await Promise.all(
+      Array.from({ length: 8 }, (_, index) =>
+        connected().analyze(resource(TOPIC, `paced-${index}`, { name: `paced-${index}` })),
+      ),
+    );
+    const turns = fs.readFileSync(analyzeTurnLog, "utf8").slice(turnsBefore).trim().split("\n").map(Number);
+    expect(turns).toHaveLength(8);
+    // Each answer in a turn of its own, so each is on the wire before the next is computed.
+    expect(new Set(turns).size).toBe(8);
   });
 
   describe("GetAnalyzerInfo", () => {

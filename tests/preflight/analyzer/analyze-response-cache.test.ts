@@ -2,6 +2,8 @@ import * as analyzerProto from "@pulumi/pulumi/proto/analyzer_pb";
 import { describe, expect, it } from "vitest";
 import {
   cachingAnalyzeResponseDeserializer,
+  firstNotApplicableOffset,
+  isNotApplicableRun,
   notApplicableSuffixStart,
 } from "../../../preflight/analyzer/analyze-response-cache";
 
@@ -72,6 +74,22 @@ describe("the caching AnalyzeResponse deserializer", () => {
     expect(decoded.decodedNotApplicable).toBeUndefined();
     expect(decoded.getNotApplicableList()).toHaveLength(2);
     expect(decoded.getDiagnosticsList()).toHaveLength(1);
+  });
+
+  it("takes a seen list from the cache without walking it, and still refuses one followed by another field", () => {
+    const deserialize = cachingAnalyzeResponseDeserializer();
+    const seen = deserialize(response(["a"], SKIPPED));
+    const again = deserialize(response(["b"], SKIPPED));
+    expect(again.decodedNotApplicable).toBe(seen.decodedNotApplicable);
+    expect(again.getDiagnosticsList().map((item) => item.getPolicyname())).toEqual(["b"]);
+    // The seen list, then a diagnostic: the suffix is not the cached bytes, and is no run of field 3.
+    const trailing = Buffer.concat([response([], SKIPPED), response(["c"], [])]);
+    expect(firstNotApplicableOffset(trailing)).toBe(0);
+    expect(isNotApplicableRun(trailing, 0)).toBe(false);
+    const decoded = deserialize(trailing);
+    expect(decoded.decodedNotApplicable).toBeUndefined();
+    expect(decoded.getNotApplicableList()).toHaveLength(2);
+    expect(decoded.getDiagnosticsList().map((item) => item.getPolicyname())).toEqual(["c"]);
   });
 
   it("tells apart lists of the same length and keeps its own copy of the bytes", () => {

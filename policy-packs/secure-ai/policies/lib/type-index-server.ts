@@ -16,6 +16,9 @@
  * Configure requests (`./request-decoding.ts`: same objects as the generated deserializers give the handlers,
  * without a google-protobuf message per JSON node of the properties).
  *
+ * Analyze calls run one per turn of the event loop (`./call-pacing.ts`), so each answer is sent before the
+ * next is computed, unless `pacing` is off.
+ *
  * Configure and ConfigureStack forget the plans (a policy's level, `disabled` among them, decides whether it
  * answers at all). AnalyzeStack and Remediate are the SDK's, untouched. When the SDK does not have the
  * expected shape, or two policies share a name, nothing is replaced and the pack runs as the SDK runs it.
@@ -31,6 +34,7 @@ import {
   type StackAnalysisState,
   stackTagsFromRequest,
 } from "./shared-stack-analysis";
+import { oneCallPerTurn } from "./call-pacing";
 import { withDirectRequestDecoding } from "./request-decoding";
 import type { GeneratedClasses } from "./decoded-message";
 import {
@@ -77,6 +81,16 @@ interface AnalyzerGrpcModule {
   AnalyzerService?: Record<string, unknown>;
 }
 
+/** How the indexed Analyze handler runs its calls. */
+export interface TypeIndexOptions {
+  /**
+   * Runs Analyze calls one per turn of the event loop, so each answer is sent before the next is computed
+   * (`./call-pacing.ts`); `false` runs them as they arrive.
+   * @default true
+   */
+  pacing?: boolean;
+}
+
 /** What a `serve` call was given, needed to build the shorter handlers. */
 interface ServedPack {
   name: string;
@@ -90,9 +104,13 @@ interface ServedPack {
  * module comment). Call it before constructing the pack.
  *
  * @param requireFrom - resolves `@pulumi/policy/server`. @default this module's `require`
+ * @param options - how the indexed Analyze handler runs its calls.
  * @returns whether the SDK had the expected shape and `serve` is now wrapped.
  */
-export function installTypeIndex(requireFrom: NodeJS.Require = createRequire(__filename)): boolean {
+export function installTypeIndex(
+  requireFrom: NodeJS.Require = createRequire(__filename),
+  options: TypeIndexOptions = {},
+): boolean {
   let server: ServerModule;
   let grpc: GrpcModule;
   let rpc: AnalyzerGrpcModule;
@@ -135,7 +153,7 @@ export function installTypeIndex(requireFrom: NodeJS.Require = createRequire(__f
       originalAddService.call(
         this,
         generated === undefined ? service : withDirectRequestDecoding(analyzerService, generated),
-        withTypeIndex(implementation, pack, makeAnalyze, stackModules),
+        withTypeIndex(implementation, pack, makeAnalyze, stackModules, options.pacing ?? true),
       );
     };
     try {
@@ -204,6 +222,7 @@ function withTypeIndex(
   pack: ServedPack,
   makeAnalyze: NonNullable<ServerModule["makeAnalyzeRpcFun"]>,
   stackModules: StackAnalysisModules | undefined,
+  pacing: boolean,
 ): Record<string, unknown> {
   const fullAnalyze = implementation.analyze as UnaryHandler | undefined;
   const positions = positionsByName(pack.policies);
@@ -270,7 +289,7 @@ function withTypeIndex(
   }
   return {
     ...implementation,
-    analyze,
+    analyze: pacing ? oneCallPerTurn(analyze) : analyze,
     analyzeStack,
     configure: forgetting(
       recording(implementation.configure, (request) => {

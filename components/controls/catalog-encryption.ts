@@ -156,7 +156,8 @@ export const encryptionControls: readonly ControlDraft[] = [
         limitation:
           "Azure ML workspaces and Azure OpenAI accounts pin a key version: Key Vault rotates the key, but the " +
           "service keeps encrypting with the pinned version until it is updated to the new one.",
-        limitationCondition: 'a model is served by Azure ML (serving: "ml") or Azure OpenAI with a customer-managed key',
+        limitationCondition:
+          'a model is served by Azure ML (serving: "ml") or Azure OpenAI with a customer-managed key',
         guardrails: [AZURE_GUARDRAIL_DEFINITIONS.keyRotationWithinDays],
       },
     },

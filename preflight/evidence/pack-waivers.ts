@@ -4,7 +4,10 @@ import type { Finding } from "../model";
  * A finding with the waiver that covers it, when the pack reported one, and the other resources it is about
  * when the report merged several policies' findings into it.
  */
-export type WaivableFinding = Finding & { waiver?: { reason: string; expires?: string }; related?: readonly string[] };
+export type WaivableFinding = Finding & {
+  waiver?: { reason: string; expires?: string };
+  related?: readonly string[];
+};
 
 /**
  * The marker the secure-ai pack puts in the message of a finding an active waiver covers:

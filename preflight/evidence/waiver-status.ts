@@ -90,7 +90,13 @@ export function waiverProblems(
       stack.resources.filter((resource) => waiverCovers(waiver, resource)),
     );
     if (covered.length === 0) {
-      return [{ ...waiver, state: "stale", detail: `"${waiver.resource}" matches no resource of the stacks that ran` }];
+      return [
+        {
+          ...waiver,
+          state: "stale",
+          detail: `"${waiver.resource}" matches no resource of the stacks that ran`,
+        },
+      ];
     }
     const urns = new Set(covered.map((resource) => resource.urn));
     const used = stacks.some((stack) =>
@@ -98,7 +104,9 @@ export function waiverProblems(
         (finding) =>
           finding.policyPack === waiver.pack &&
           (finding.policies ?? [finding.policy]).includes(waiver.policy) &&
-          [...(finding.urn !== undefined ? [finding.urn] : []), ...(finding.related ?? [])].some((urn) => urns.has(urn)),
+          [...(finding.urn !== undefined ? [finding.urn] : []), ...(finding.related ?? [])].some((urn) =>
+            urns.has(urn),
+          ),
       ),
     );
     if (!used) {

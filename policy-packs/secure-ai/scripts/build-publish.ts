@@ -56,9 +56,7 @@ export function buildPublishFolder(outDir: string): string[] {
 export function compilePack(distDir: string): string[] {
   fs.rmSync(distDir, { recursive: true, force: true });
   // index.ts loads pack.ts with a plain require() (nothing is imported for types at start-up).
-  const entries = ["index.ts", "pack.ts"].map((file) =>
-    path.join(packDir, file),
-  );
+  const entries = ["index.ts", "pack.ts"].map((file) => path.join(packDir, file));
   const program = ts.createProgram(entries, {
     target: ts.ScriptTarget.ES2022,
     module: ts.ModuleKind.CommonJS,

@@ -54,7 +54,9 @@ describe("reports of a real run", () => {
     expect(code, stderr).toBe(1);
     const report = JSON.parse(read("report.json")) as { stacks: { findings: JsonFinding[] }[] };
     const publicAccess = report.stacks[0]!.findings.filter((finding) =>
-      finding.policies.some((policy) => policy.includes("public-access") || policy.includes("publicaccessblock")),
+      finding.policies.some(
+        (policy) => policy.includes("public-access") || policy.includes("publicaccessblock"),
+      ),
     );
     expect(publicAccess).toHaveLength(1);
     const [finding] = publicAccess as [JsonFinding];
@@ -71,7 +73,9 @@ describe("reports of a real run", () => {
 
   it("locate SARIF results at the line of the program that declares the resource", () => {
     const log = JSON.parse(read("report.sarif")) as { runs: { results: SarifResult[] }[] };
-    const result = log.runs[0]!.results.find((entry) => entry.ruleId === "aws-s3-bucket-require-public-access-block")!;
+    const result = log.runs[0]!.results.find(
+      (entry) => entry.ruleId === "aws-s3-bucket-require-public-access-block",
+    )!;
     expect(result.locations[0]!.physicalLocation.artifactLocation.uri).toBe("index.ts");
     expect(result.locations[0]!.physicalLocation.region.startLine).toBe(5);
     expect(result.relatedLocations?.[0]?.physicalLocation.region.startLine).toBe(6);
@@ -109,7 +113,11 @@ describe("a run with waivers in --policy-config", () => {
       const report = JSON.parse(fs.readFileSync(path.join(dir, "report.json"), "utf8")) as {
         waiverProblems: { state: string; policy: string; resource: string }[];
       };
-      expect(report.waiverProblems.map((problem) => `${problem.state} ${problem.policy} ${problem.resource}`).sort()).toEqual([
+      expect(
+        report.waiverProblems
+          .map((problem) => `${problem.state} ${problem.policy} ${problem.resource}`)
+          .sort(),
+      ).toEqual([
         "expired aws-s3-bucket-require-versioning open-data",
         "stale aws-kms-key-require-rotation retired-key-*",
         "stale aws-s3-bucket-disallow-force-destroy open-data",
@@ -117,7 +125,9 @@ describe("a run with waivers in --policy-config", () => {
       const text = fs.readFileSync(path.join(dir, "report.txt"), "utf8");
       expect(text).toContain("Waivers to review (3)");
       expect(fs.readFileSync(path.join(dir, "report.md"), "utf8")).toContain("## Waivers to review");
-      expect(fs.readFileSync(path.join(dir, "report.html"), "utf8")).toContain('<table id="waiver-problems">');
+      expect(fs.readFileSync(path.join(dir, "report.html"), "utf8")).toContain(
+        '<table id="waiver-problems">',
+      );
     },
     TIMEOUT_MS,
   );
